@@ -1,0 +1,145 @@
+"""The catalogue pipeline up to a validated, cross-linked catalogue.
+
+    find files → load YAML → validate each file → check rules → resolve references
+
+Every phase adds to one list of problems; nothing stops at the first one. Rendering
+and indexing (see `site.py`) start only from a catalogue with no errors.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from generator.files import ContentFile, find_content
+from generator.loader import Document, LoadError, load_document
+from generator.models import MODELS, StrictModel
+from generator.problems import Problem, count_errors
+from generator.validate import validate
+
+log = logging.getLogger(__name__)
+
+KINDS: tuple[str, ...] = ("needs", "ideas", "products", "organisations")
+ENTRY_KINDS: tuple[str, ...] = ("needs", "ideas", "products")
+
+
+@dataclass
+class Record:
+    """A validated content file: its kind, id, entry and where its fields are written."""
+
+    kind: str
+    id: str
+    entry: StrictModel
+    document: Document
+
+    @property
+    def path(self) -> str:
+        return self.document.path
+
+
+@dataclass(frozen=True)
+class Link:
+    """A reference from one record to another, named by the field that makes it."""
+
+    source_kind: str
+    source_id: str
+    field: str
+    target_kind: str
+    target_id: str
+
+
+@dataclass
+class Catalogue:
+    """Every valid record by kind and id, with the references both ways."""
+
+    records: dict[str, dict[str, Record]] = field(
+        default_factory=lambda: {kind: {} for kind in KINDS}
+    )
+    links: list[Link] = field(default_factory=list)
+    incoming: dict[tuple[str, str], list[Link]] = field(default_factory=lambda: defaultdict(list))
+    today: date = field(default_factory=date.today)
+
+    def get(self, kind: str, entry_id: str) -> Record | None:
+        return self.records[kind].get(entry_id)
+
+    def all(self, kind: str) -> list[Record]:
+        return list(self.records[kind].values())
+
+    def referrers(self, kind: str, entry_id: str, source_kind: str) -> list[Record]:
+        """Return the records of `source_kind` that refer to this record, in id order."""
+        found = {
+            link.source_id
+            for link in self.incoming[(kind, entry_id)]
+            if link.source_kind == source_kind
+        }
+        return [self.records[source_kind][source_id] for source_id in sorted(found)]
+
+
+@dataclass
+class CheckResult:
+    """What the check found: the catalogue of valid records and every problem."""
+
+    catalogue: Catalogue
+    problems: list[Problem]
+    files: int
+
+    @property
+    def errors(self) -> int:
+        return count_errors(self.problems)
+
+    @property
+    def warnings(self) -> int:
+        return len(self.problems) - self.errors
+
+
+def check(
+    content_root: str, display_root: str = "content", today: date | None = None
+) -> CheckResult:
+    """Run every phase up to reference resolution and collect all problems."""
+    from generator.rules import check_entry_rules, resolve_references
+
+    catalogue = Catalogue(today=today or date.today())
+
+    # Find the files without following symlinks, and check their names.
+    files, problems = find_content(content_root, display_root)
+
+    # Load and validate each file on its own.
+    for content_file in files:
+        record, file_problems = load_record(content_file)
+        problems.extend(file_problems)
+        if record is not None:
+            catalogue.records[record.kind][record.id] = record
+
+    # Check rules that compare fields of one entry.
+    for kind in KINDS:
+        for record in catalogue.all(kind):
+            problems.extend(check_entry_rules(record, content_root))
+
+    # Resolve references between entries, recording them both ways.
+    problems.extend(resolve_references(catalogue))
+
+    problems.sort(key=Problem.sort_key)
+    return CheckResult(catalogue, problems, len(files))
+
+
+def load_record(content_file: ContentFile) -> tuple[Record | None, list[Problem]]:
+    log.debug("reading %s", content_file.display_path)
+    try:
+        document = load_document(content_file.path, content_file.display_path)
+    except LoadError as error:
+        return None, error.problems
+    model = MODELS[content_file.folder]
+    entry, problems = validate(model, document)
+    if entry is None:
+        return None, problems
+    return Record(content_file.folder, content_file.entry_id, entry, document), problems
+
+
+def is_inside(root: str, relative: str) -> bool:
+    """Tell whether `relative`, resolved from `root`, stays inside `root`."""
+    base = os.path.realpath(root)
+    target = os.path.realpath(os.path.join(base, relative))
+    return os.path.commonpath([base, target]) == base

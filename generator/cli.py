@@ -1,0 +1,103 @@
+"""The `kyky` command: a thin layer over the catalogue pipeline."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+
+from generator.catalogue import CheckResult, check
+from generator.messages import message
+from generator.problems import format_problem, github_annotation
+from generator.vocabularies import LANGUAGES
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    arguments = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(message)s")
+    return int(arguments.run(arguments))
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kyky", description="Check the KYKY-tori catalogue and build its site."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    check_command = commands.add_parser("check", help="validate every file under content/")
+    _add_common(check_command)
+    check_command.add_argument(
+        "--format",
+        choices=("text", "github"),
+        default="text",
+        help="text: one line per problem; github: GitHub Actions annotations as well",
+    )
+    check_command.set_defaults(run=run_check)
+
+    build_command = commands.add_parser("build", help="build the site into site/")
+    _add_common(build_command)
+    build_command.add_argument("--site-dir", default="site", help="output folder (default: site)")
+    build_command.set_defaults(run=run_build)
+    return parser
+
+
+def _add_common(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default="fi",
+        help="language of the messages: fi (default), sv or en",
+    )
+    command.add_argument(
+        "--content", default="content", help="content folder to read (default: content)"
+    )
+
+
+def report(result: CheckResult, language: str, github: bool = False) -> None:
+    """Print every problem, one per line, then a summary line."""
+    for problem in result.problems:
+        print(format_problem(problem, language))
+        if github:
+            print(github_annotation(problem, language))
+    if result.errors:
+        summary = message(
+            "check_failed",
+            language,
+            files=result.files,
+            errors=result.errors,
+            warnings=result.warnings,
+        )
+    else:
+        summary = message("check_passed", language, files=result.files, warnings=result.warnings)
+    print(summary)
+
+
+def run_check(arguments: argparse.Namespace) -> int:
+    result = check(arguments.content, _display_root(arguments.content))
+    report(result, arguments.lang, github=arguments.format == "github")
+    return 1 if result.errors else 0
+
+
+def run_build(arguments: argparse.Namespace) -> int:
+    from generator.site import build_site
+
+    result = check(arguments.content, _display_root(arguments.content))
+    if result.errors:
+        report(result, arguments.lang)
+        print(message("build_refused", arguments.lang), file=sys.stderr)
+        return 1
+    for problem in result.problems:
+        print(format_problem(problem, arguments.lang))
+    pages = build_site(result.catalogue, arguments.site_dir, arguments.content)
+    print(message("build_done", arguments.lang, path=arguments.site_dir, pages=pages))
+    return 0
+
+
+def _display_root(content: str) -> str:
+    return content.rstrip("/") or "content"
+
+
+if __name__ == "__main__":
+    sys.exit(main())

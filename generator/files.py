@@ -1,0 +1,155 @@
+"""Find the content files, without following symlinks, and check their names."""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from generator.messages import Ref
+from generator.models import ID_PATTERN, MODELS
+from generator.problems import Problem
+
+KIND_FOLDERS: tuple[str, ...] = tuple(MODELS)
+IMAGE_FOLDER = "images"
+IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
+IGNORED_FILES = frozenset({"README.md", ".gitkeep"})
+MAX_ID_LENGTH = 80
+TRANSLITERATION = str.maketrans({"ä": "a", "ö": "o", "å": "a", "ü": "u", "ß": "ss", "æ": "ae"})
+
+
+@dataclass(frozen=True)
+class ContentFile:
+    """A YAML file found in a kind folder."""
+
+    folder: str
+    entry_id: str
+    path: str
+    display_path: str
+
+
+def suggest_id(text: str) -> str:
+    """Turn a name or title into an id: `Etelä-Espoo ÅK` becomes `etela-espoo-ak`."""
+    text = unicodedata.normalize("NFC", text).casefold().translate(TRANSLITERATION)
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(char for char in text if not unicodedata.combining(char))
+    text = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return text[:MAX_ID_LENGTH].rstrip("-") or "entry"
+
+
+def id_rule_broken(name: str) -> str | None:
+    """Return the message key of the id rule a name breaks, or None if it is valid."""
+    if re.fullmatch(ID_PATTERN, name) and len(name) <= MAX_ID_LENGTH:
+        return None
+    if re.fullmatch(r"[a-z0-9-]+", name.casefold()) and name != name.casefold():
+        return "rule_case"
+    if not re.fullmatch(r"[a-z0-9-]*", name):
+        return "rule_letters"
+    if len(name) > MAX_ID_LENGTH:
+        return "rule_length"
+    return "rule_hyphens"
+
+
+def find_content(root: str, display_root: str) -> tuple[list[ContentFile], list[Problem]]:
+    """List the YAML files of every kind folder and the problems of the tree's layout."""
+    files: list[ContentFile] = []
+    problems: list[Problem] = []
+    if os.path.islink(root) or not os.path.isdir(root):
+        problems.append(_problem(display_root, "content_missing", path=display_root))
+        return files, problems
+    for entry in sorted(os.scandir(root), key=lambda item: item.name):
+        display = f"{display_root}/{entry.name}"
+        if entry.is_symlink():
+            problems.append(_problem(display, "symlink"))
+        elif entry.is_dir(follow_symlinks=False):
+            if entry.name in KIND_FOLDERS:
+                _scan_kind_folder(entry.path, entry.name, display, files, problems)
+            elif entry.name == IMAGE_FOLDER:
+                _scan_image_folder(entry.path, display, problems)
+            elif not entry.name.startswith("."):
+                folders = ", ".join((*KIND_FOLDERS, IMAGE_FOLDER))
+                problems.append(
+                    _problem(display, "unknown_folder", name=entry.name, folders=folders)
+                )
+        elif entry.name not in IGNORED_FILES:
+            problems.append(_unexpected(display, entry.name))
+    return files, problems
+
+
+def _scan_kind_folder(
+    path: str, folder: str, display_root: str, files: list[ContentFile], problems: list[Problem]
+) -> None:
+    names: list[tuple[str, str]] = []
+    for entry in sorted(os.scandir(path), key=lambda item: item.name):
+        display = f"{display_root}/{entry.name}"
+        if entry.is_symlink():
+            problems.append(_problem(display, "symlink"))
+            continue
+        if entry.is_dir(follow_symlinks=False) or not entry.is_file(follow_symlinks=False):
+            problems.append(_unexpected(display, entry.name))
+            continue
+        if entry.name in IGNORED_FILES:
+            continue
+        stem, dot, suffix = entry.name.rpartition(".")
+        if not dot or suffix not in ("yml", "yaml"):
+            problems.append(_unexpected(display, entry.name))
+            continue
+        names.append((entry.name, display))
+        rule = id_rule_broken(stem)
+        if rule is not None:
+            problems.append(_bad_name(display, entry.name, stem, rule))
+        elif suffix == "yaml":
+            problems.append(_problem(display, "wrong_extension", suggestion=f"{stem}.yml"))
+        files.append(ContentFile(folder, stem, entry.path, display))
+    problems.extend(_collisions(names))
+
+
+def _scan_image_folder(path: str, display_root: str, problems: list[Problem]) -> None:
+    for entry in sorted(os.scandir(path), key=lambda item: item.name):
+        display = f"{display_root}/{entry.name}"
+        if entry.is_symlink():
+            problems.append(_problem(display, "symlink"))
+        elif not entry.is_file(follow_symlinks=False):
+            problems.append(_unexpected(display, entry.name))
+        elif entry.name not in IGNORED_FILES and not entry.name.lower().endswith(IMAGE_SUFFIXES):
+            problems.append(_problem(display, "image_format", value=entry.name))
+
+
+def _collisions(names: list[tuple[str, str]]) -> list[Problem]:
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for name, display in names:
+        stem = name.rpartition(".")[0]
+        groups.setdefault(unicodedata.normalize("NFC", stem).casefold(), []).append((name, display))
+    problems = []
+    for group in groups.values():
+        if len(group) > 1:
+            listed = ", ".join(_describe_name(name) for name, _ in group)
+            problems.append(_problem(group[0][1], "file_names_collide", names=listed))
+    return problems
+
+
+def _describe_name(name: str) -> str:
+    """Quote a file name, marking the Unicode form that tells look-alike names apart."""
+    if unicodedata.is_normalized("NFC", name):
+        return f'"{name}"'
+    return f'"{name}" (NFD)'
+
+
+def _bad_name(display: str, name: str, stem: str, rule: str) -> Problem:
+    return Problem(
+        display,
+        1,
+        1,
+        "error",
+        "bad_file_name",
+        {"name": name, "rule": Ref(rule), "suggestion": f"{suggest_id(stem)}.yml"},
+    )
+
+
+def _unexpected(display: str, name: str) -> Problem:
+    return _problem(display, "unexpected_file", name=name, folders=", ".join(KIND_FOLDERS))
+
+
+def _problem(display: str, key: str, **params: object) -> Problem:
+    return Problem(display, 1, 1, "error", key, params)

@@ -1,0 +1,274 @@
+"""Read one YAML content file into plain data, keeping the line and column of every node.
+
+The loader builds the data from PyYAML's event stream rather than its constructor:
+
+- every scalar stays the text that was written, so YAML 1.1 never turns `no`, `on`,
+  `012`, `1:20` or `1.10` into something else; only an empty value or `~`/`null` is
+  None, and pydantic converts text to numbers and dates where a field asks for them;
+- anchors, aliases and explicit tags are reported, never expanded, so an alias bomb
+  costs one pass over its events;
+- a duplicate key is reported with the lines of both occurrences;
+- the walk is iterative, so deep nesting cannot exhaust Python's stack.
+
+A file with any problem here is not validated further: its data could be wrong in
+ways that would only produce follow-on errors.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from generator.problems import FieldPath, Problem
+
+MAX_FILE_BYTES = 256 * 1024
+NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+
+try:
+    _Parser: type = yaml.CSafeLoader
+except AttributeError:  # PyYAML built without libyaml
+    _Parser = yaml.SafeLoader
+
+
+@dataclass(frozen=True)
+class Position:
+    """A place in a file, both counted from 1."""
+
+    line: int
+    column: int
+
+
+@dataclass
+class Document:
+    """The data of one content file and the position of each value and key in it."""
+
+    path: str
+    data: dict[str, Any]
+    positions: dict[FieldPath, Position] = field(default_factory=dict)
+    key_positions: dict[FieldPath, Position] = field(default_factory=dict)
+
+    def position(self, field_path: FieldPath, *, of_key: bool = False) -> Position:
+        """Return the position of a field, or of its nearest parent that exists."""
+        table = self.key_positions if of_key else self.positions
+        path = tuple(field_path)
+        while path:
+            if path in table:
+                return table[path]
+            if path in self.positions:
+                return self.positions[path]
+            path = path[:-1]
+        return self.positions.get((), Position(1, 1))
+
+
+class LoadError(Exception):
+    """A file that cannot be read as a content file, with every problem found."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(problems)
+        self.problems = problems
+
+
+def read_text(path: str, display_path: str) -> str:
+    """Read a file as UTF-8 text without following a symlink.
+
+    A byte order mark is dropped and CRLF line endings are accepted.
+    """
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as error:
+        raise LoadError(
+            [_problem(display_path, 1, 1, "file_unreadable", reason=error.strerror)]
+        ) from None
+    with os.fdopen(descriptor, "rb") as stream:
+        raw = stream.read(MAX_FILE_BYTES + 1)
+    if len(raw) > MAX_FILE_BYTES:
+        raise LoadError([_problem(display_path, 1, 1, "file_too_large", limit=MAX_FILE_BYTES)])
+    return decode(raw, display_path)
+
+
+def decode(raw: bytes, display_path: str) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LoadError([_problem(display_path, 1, 1, "file_utf16")])
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = raw[: error.start]
+        line = before.count(b"\n") + 1
+        column = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise LoadError([_problem(display_path, line, column, "file_not_utf8")]) from None
+    return text.replace("\r\n", "\n")
+
+
+def load_document(path: str, display_path: str) -> Document:
+    """Read and parse one content file; raise LoadError with every problem found."""
+    return parse_document(read_text(path, display_path), display_path)
+
+
+def parse_document(text: str, display_path: str) -> Document:
+    if not _has_content(text):
+        raise LoadError([_problem(display_path, 1, 1, "file_empty")])
+    builder = _Builder(display_path)
+    try:
+        for event in yaml.parse(text, Loader=_Parser):
+            builder.feed(event)
+    except yaml.MarkedYAMLError as error:
+        builder.problems.append(_syntax_problem(display_path, error))
+    except yaml.YAMLError as error:  # ReaderError: a character YAML does not allow
+        position = getattr(error, "position", 0)
+        line = text.count("\n", 0, position) + 1
+        column = position - (text.rfind("\n", 0, position) + 1) + 1
+        builder.problems.append(_problem(display_path, line, column, "yaml_character"))
+    if builder.problems:
+        raise LoadError(builder.problems)
+    if not isinstance(builder.root, dict):
+        raise LoadError([_problem(display_path, 1, 1, "file_not_mapping")])
+    return Document(display_path, builder.root, builder.positions, builder.key_positions)
+
+
+def _has_content(text: str) -> bool:
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped and not stripped.startswith("#") and stripped not in ("---", "..."):
+            return True
+    return False
+
+
+def _problem(path: str, line: int, column: int, message_key: str, **params: object) -> Problem:
+    return Problem(path, line, column, "error", message_key, params)
+
+
+def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem_text = error.problem or ""
+    if "'\\t'" in problem_text or "\\t" in problem_text:
+        return _problem(path, line, column, "yaml_tab")
+    return _problem(path, line, column, "yaml_syntax", detail=problem_text)
+
+
+class _Collection:
+    """A mapping or sequence under construction."""
+
+    __slots__ = ("field_path", "key_line", "pending_key", "seen_keys", "value")
+
+    def __init__(self, value: dict[str, Any] | list[Any], field_path: FieldPath) -> None:
+        self.value = value
+        self.field_path = field_path
+        self.pending_key: str | None = None
+        self.key_line = 0
+        self.seen_keys: dict[str, int] = {}
+
+
+class _Builder:
+    """Turns parser events into plain data, positions and problems."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+        self.problems: list[Problem] = []
+        self.stack: list[_Collection] = []
+        self.root: Any = None
+        self.documents = 0
+        self.positions: dict[FieldPath, Position] = {}
+        self.key_positions: dict[FieldPath, Position] = {}
+        self.reported_anchor = False
+        self.anchor_count = 0
+
+    def feed(self, event: yaml.Event) -> None:
+        if isinstance(event, yaml.DocumentStartEvent):
+            self.documents += 1
+            if self.documents == 2:
+                self._report(event, "yaml_many_documents")
+        elif isinstance(event, yaml.AliasEvent):
+            self._report_anchor(event, event.anchor)
+            self._add_value(None, event)
+        elif isinstance(event, yaml.ScalarEvent):
+            self._check_node(event)
+            self._add_scalar(event)
+        elif isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            self._check_node(event)
+            self._open(event)
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            self.stack.pop()
+
+    def _check_node(self, event: yaml.NodeEvent) -> None:
+        if event.anchor is not None:
+            self._report_anchor(event, event.anchor)
+        tag = getattr(event, "tag", None)
+        if tag is not None and not _implicit(event):
+            self._report(event, "yaml_tag", tag=tag)
+
+    def _report_anchor(self, event: yaml.Event, anchor: str) -> None:
+        # One error per file: the first anchor or alias is where to start.
+        self.anchor_count += 1
+        if not self.reported_anchor:
+            self.reported_anchor = True
+            self._report(event, "yaml_anchor", anchor=anchor)
+
+    def _report(self, event: yaml.Event, message_key: str, **params: object) -> None:
+        mark = event.start_mark
+        self.problems.append(
+            _problem(self.path, mark.line + 1, mark.column + 1, message_key, **params)
+        )
+
+    def _add_scalar(self, event: yaml.ScalarEvent) -> None:
+        value: str | None = event.value
+        if event.style is None and event.value in NULL_WORDS:
+            value = None
+        top = self.stack[-1] if self.stack else None
+        if top is not None and isinstance(top.value, dict) and top.pending_key is None:
+            self._add_key(top, event)
+            return
+        self._add_value(value, event)
+
+    def _add_key(self, mapping: _Collection, event: yaml.ScalarEvent) -> None:
+        key = event.value
+        line = event.start_mark.line + 1
+        if key in mapping.seen_keys:
+            self._report(event, "yaml_duplicate_key", key=key, first_line=mapping.seen_keys[key])
+        else:
+            mapping.seen_keys[key] = line
+        mapping.pending_key = key
+        mapping.key_line = line
+        key_path = (*mapping.field_path, key)
+        self.key_positions[key_path] = Position(line, event.start_mark.column + 1)
+
+    def _add_value(self, value: Any, event: yaml.Event) -> FieldPath:
+        mark = event.start_mark
+        if not self.stack:
+            self.root = value
+            self.positions[()] = Position(mark.line + 1, mark.column + 1)
+            return ()
+        top = self.stack[-1]
+        if isinstance(top.value, list):
+            field_path = (*top.field_path, len(top.value))
+            top.value.append(value)
+        else:
+            if top.pending_key is None:
+                # A mapping or sequence used as a key; YAML allows it, content files do not.
+                self._report(event, "yaml_complex_key")
+                top.pending_key = "?"
+            field_path = (*top.field_path, top.pending_key)
+            if top.pending_key not in top.value:
+                top.value[top.pending_key] = value
+            top.pending_key = None
+        self.positions[field_path] = Position(mark.line + 1, mark.column + 1)
+        return field_path
+
+    def _open(self, event: yaml.CollectionStartEvent) -> None:
+        container: dict[str, Any] | list[Any] = (
+            {} if isinstance(event, yaml.MappingStartEvent) else []
+        )
+        field_path = self._add_value(container, event)
+        self.stack.append(_Collection(container, field_path))
+
+
+def _implicit(event: yaml.NodeEvent) -> bool:
+    implicit = getattr(event, "implicit", True)
+    if isinstance(implicit, tuple):
+        return any(implicit)
+    return bool(implicit)

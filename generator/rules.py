@@ -1,0 +1,190 @@
+"""Rules that compare fields of one entry, and references between entries."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+import stat
+from collections.abc import Iterator
+from datetime import date
+
+from generator.catalogue import Catalogue, Link, Record
+from generator.files import IMAGE_SUFFIXES
+from generator.messages import Ref
+from generator.models import Idea, Need, Organisation, Period, Product
+from generator.problems import FieldPath, Problem, Severity
+
+SCHOOL_KINDS = ("school", "daycare")
+PARTNER_KINDS = ("company", "community", "research")
+PERSONAL_EMAIL = re.compile(r"^[^\W\d_]{2,}\.[^\W\d_]{2,}@", re.UNICODE)
+
+
+def problem(
+    record: Record, field_path: FieldPath, key: str, severity: Severity = "error", **params: object
+) -> Problem:
+    position = record.document.position(field_path)
+    return Problem(record.path, position.line, position.column, severity, key, params, field_path)
+
+
+def check_entry_rules(record: Record, content_root: str) -> list[Problem]:
+    """Check the rules that compare fields within one entry."""
+    entry = record.entry
+    problems = list(_date_order(record))
+    if isinstance(entry, (Need, Idea)) and entry.contact is not None:
+        problems.extend(_contact(record, entry.contact.email))
+    if isinstance(entry, Idea) and not entry.answers and entry.seeks is None:
+        problems.append(problem(record, (), "idea_without_target"))
+    if isinstance(entry, Product):
+        problems.extend(_product(record, entry, content_root))
+    if isinstance(entry, Organisation):
+        problems.extend(_organisation(record, entry))
+    return problems
+
+
+def _date_order(record: Record) -> Iterator[Problem]:
+    entry = record.entry
+    published = getattr(entry, "published", None)
+    for name in ("updated", "valid_until"):
+        value = getattr(entry, name, None)
+        if published and value and value < published:
+            yield _order_problem(record, (name,), value, "published", published)
+    periods: list[tuple[FieldPath, Period | None]] = []
+    if isinstance(entry, Need) and entry.offer is not None:
+        periods.append((("offer", "period"), entry.offer.period))
+    if isinstance(entry, Product):
+        periods.append((("pilot",), entry.pilot))
+    for path, period in periods:
+        if period and period.start and period.end and period.end < period.start:
+            yield _order_problem(record, (*path, "end"), period.end, "start", period.start)
+
+
+def _order_problem(
+    record: Record, path: FieldPath, value: date, other: str, other_value: date
+) -> Problem:
+    return problem(
+        record,
+        path,
+        "date_order",
+        value=value.isoformat(),
+        other=other,
+        other_value=other_value.isoformat(),
+    )
+
+
+def _contact(record: Record, email: str) -> Iterator[Problem]:
+    if PERSONAL_EMAIL.match(email):
+        yield problem(record, ("contact", "email"), "personal_email", "warning", value=email)
+
+
+def _product(record: Record, entry: Product, content_root: str) -> Iterator[Problem]:
+    if entry.label_granted is not None and not entry.schools:
+        yield problem(record, ("label_granted",), "label_without_school")
+    if entry.image is None:
+        return
+    for name in ("image_alt", "image_privacy"):
+        if getattr(entry, name) is None:
+            yield problem(record, ("image",), "image_needs", field=name)
+    yield from _image_file(record, entry.image, content_root)
+
+
+def _image_file(record: Record, relative: str, content_root: str) -> Iterator[Problem]:
+    if not relative.lower().endswith(IMAGE_SUFFIXES):
+        yield problem(record, ("image",), "image_format", value=relative)
+        return
+    if not _regular_file_inside(content_root, relative):
+        yield problem(record, ("image",), "image_missing", value=relative)
+
+
+def _regular_file_inside(root: str, relative: str) -> bool:
+    """Tell whether `relative` names a regular file under `root` reached through no symlink."""
+    current = root
+    for part in relative.split("/"):
+        if part in ("", ".", ".."):
+            return False
+        current = os.path.join(current, part)
+        try:
+            mode = os.lstat(current).st_mode
+        except OSError:
+            return False
+        if stat.S_ISLNK(mode):
+            return False
+    return stat.S_ISREG(mode)
+
+
+def _organisation(record: Record, entry: Organisation) -> Iterator[Problem]:
+    required: tuple[str, ...] = ()
+    if entry.kind == "company":
+        required = ("business_id",)
+    elif entry.kind in SCHOOL_KINDS:
+        required = ("instruction_language", "district")
+    for name in required:
+        if getattr(entry, name) is None:
+            yield problem(record, (), "organisation_field_required", kind=entry.kind, field=name)
+
+
+def resolve_references(catalogue: Catalogue) -> list[Problem]:
+    """Record every reference both ways and report those that do not resolve."""
+    problems: list[Problem] = []
+    for kind in ("needs", "ideas", "products"):
+        for record in catalogue.all(kind):
+            for path, target_kind, target_id, allowed in _references(record):
+                found = _resolve(catalogue, record, path, target_kind, target_id, allowed)
+                if isinstance(found, Problem):
+                    problems.append(found)
+                    continue
+                link = Link(kind, record.id, str(path[0]), target_kind, target_id)
+                catalogue.links.append(link)
+                catalogue.incoming[(target_kind, target_id)].append(link)
+    return problems
+
+
+def _references(
+    record: Record,
+) -> Iterator[tuple[FieldPath, str, str, tuple[str, ...]]]:
+    entry = record.entry
+    if isinstance(entry, Need):
+        yield ("school",), "organisations", entry.school, SCHOOL_KINDS
+    if isinstance(entry, Idea):
+        yield ("company",), "organisations", entry.company, PARTNER_KINDS
+        for index, need_id in enumerate(entry.answers):
+            yield ("answers", index), "needs", need_id, ()
+    if isinstance(entry, Product):
+        yield ("company",), "organisations", entry.company, PARTNER_KINDS
+        for index, school_id in enumerate(entry.schools):
+            yield ("schools", index), "organisations", school_id, SCHOOL_KINDS
+        for index, need_id in enumerate(entry.needs):
+            yield ("needs", index), "needs", need_id, ()
+        for index, idea_id in enumerate(entry.ideas):
+            yield ("ideas", index), "ideas", idea_id, ()
+
+
+def _resolve(
+    catalogue: Catalogue,
+    record: Record,
+    path: FieldPath,
+    target_kind: str,
+    target_id: str,
+    allowed: tuple[str, ...],
+) -> Record | Problem:
+    target = catalogue.get(target_kind, target_id)
+    if target is None:
+        nearest = difflib.get_close_matches(target_id, list(catalogue.records[target_kind]), 1)
+        hint = (
+            Ref("reference_nearest", {"nearest": nearest[0]})
+            if nearest
+            else Ref("reference_create", {"folder": target_kind, "value": target_id})
+        )
+        return problem(
+            record, path, "reference_missing", value=target_id, folder=target_kind, hint=hint
+        )
+    if allowed and isinstance(target.entry, Organisation) and target.entry.kind not in allowed:
+        return problem(
+            record,
+            path,
+            "reference_wrong_kind",
+            value=target_id,
+            actual=target.entry.kind,
+            expected=" / ".join(allowed),
+        )
+    return target

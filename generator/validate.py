@@ -1,0 +1,293 @@
+"""Validate one loaded document against its model and turn pydantic's errors into problems.
+
+The model follows from the file's folder, so a need is never reported against the
+fields of an idea. Each pydantic error type maps to a message key of our own, with
+the valid choices or the nearest match where there is one.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from typing import Any, Literal
+
+from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
+
+from generator.files import suggest_id
+from generator.loader import Document
+from generator.messages import PerLanguage, Ref, field_help, field_texts
+from generator.models import LocalizedText, StrictModel
+from generator.problems import FieldPath, Problem, dotted
+from generator.vocabularies import LANGUAGES, code_for_label, vocabularies
+
+# Field names that people write in Finnish or Swedish, and the field they mean.
+TRANSLATED_FIELD_NAMES: dict[str, tuple[str, str]] = {
+    "otsikko": ("title", "fi"),
+    "nimi": ("name", "fi"),
+    "tiivistelma": ("summary", "fi"),
+    "tiivistelmä": ("summary", "fi"),
+    "kuvaus": ("description", "fi"),
+    "tila": ("status", "fi"),
+    "koulu": ("school", "fi"),
+    "yritys": ("company", "fi"),
+    "oppiaineet": ("subjects", "fi"),
+    "aineet": ("subjects", "fi"),
+    "kouluasteet": ("levels", "fi"),
+    "yhteystieto": ("contact", "fi"),
+    "yhteystiedot": ("contact", "fi"),
+    "verkkosivu": ("website", "fi"),
+    "kuva": ("image", "fi"),
+    "rubrik": ("title", "sv"),
+    "titel": ("title", "sv"),
+    "namn": ("name", "sv"),
+    "sammanfattning": ("summary", "sv"),
+    "beskrivning": ("description", "sv"),
+    "skola": ("school", "sv"),
+    "foretag": ("company", "sv"),
+    "företag": ("company", "sv"),
+    "amnen": ("subjects", "sv"),
+    "ämnen": ("subjects", "sv"),
+    "kontakt": ("contact", "sv"),
+    "webbplats": ("website", "sv"),
+    "bild": ("image", "sv"),
+}
+PHONE_FIELD_NAMES = frozenset(
+    {"phone", "telephone", "mobile", "puhelin", "puhelinnumero", "gsm", "telefon", "tel"}
+)
+
+
+def validate(
+    model: type[StrictModel], document: Document
+) -> tuple[StrictModel | None, list[Problem]]:
+    """Validate a document; return the entry (None if invalid) and its problems."""
+    try:
+        entry = model.model_validate(document.data)
+    except ValidationError as error:
+        problems = [_problem(model, document, detail) for detail in error.errors()]
+        return None, _drop_repeats(problems)
+    return entry, missing_translations(entry, document)
+
+
+def _drop_repeats(problems: list[Problem]) -> list[Problem]:
+    seen: set[tuple[Any, ...]] = set()
+    unique = []
+    for problem in problems:
+        identity = (problem.line, problem.column, problem.key, problem.field)
+        if identity not in seen:
+            seen.add(identity)
+            unique.append(problem)
+    return unique
+
+
+def _problem(model: type[BaseModel], document: Document, detail: ErrorDetails) -> Problem:
+    field_path: FieldPath = tuple(detail["loc"])
+    kind = detail["type"]
+    value = detail.get("input")
+    if kind == "extra_forbidden":
+        key, params = _unknown_field(model, field_path)
+        position = document.position(field_path, of_key=True)
+    elif kind == "missing":
+        name = str(field_path[-1])
+        key, params = "missing", {"help": _help(name)}
+        position = document.position(field_path[:-1], of_key=True)
+    else:
+        key, params = _value_problem(model, field_path, kind, value, detail.get("ctx", {}))
+        position = document.position(field_path)
+    return Problem(document.path, position.line, position.column, "error", key, params, field_path)
+
+
+def _help(name: str) -> PerLanguage:
+    if name in field_texts():
+        return field_help(name)
+    return PerLanguage({language: name for language in LANGUAGES})
+
+
+def _unknown_field(model: type[BaseModel], field_path: FieldPath) -> tuple[str, dict[str, Any]]:
+    name = str(field_path[-1])
+    parent = model_at(model, field_path[:-1])
+    allowed = list(parent.model_fields) if parent else []
+    folded = name.casefold()
+    if folded in PHONE_FIELD_NAMES:
+        return "phone_not_allowed", {"key": name}
+    if folded in TRANSLATED_FIELD_NAMES and TRANSLATED_FIELD_NAMES[folded][0] in allowed:
+        field, language = TRANSLATED_FIELD_NAMES[folded]
+        return "unknown_field_translated", {
+            "key": name,
+            "suggestion": field,
+            "language": language,
+            "language_name": Ref(f"language_name_{language}"),
+        }
+    nearest = difflib.get_close_matches(folded, allowed, n=1, cutoff=0.6)
+    if nearest:
+        return "unknown_field", {"key": name, "suggestion": nearest[0]}
+    return "unknown_field_plain", {"key": name, "allowed": ", ".join(allowed)}
+
+
+def _value_problem(
+    model: type[BaseModel], field_path: FieldPath, kind: str, value: Any, ctx: dict[str, Any]
+) -> tuple[str, dict[str, Any]]:
+    shown = value if isinstance(value, str) else str(value)
+    if kind == "literal_error":
+        return _vocabulary_problem(model, field_path, shown)
+    if kind in SIMPLE_KEYS:
+        return SIMPLE_KEYS[kind], {"value": shown}
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        target = model_at(model, field_path)
+        fields = ", ".join(target.model_fields) if target else ""
+        return "expected_mapping", {"fields": fields}
+    if kind in ("greater_than_equal", "greater_than"):
+        return "number_too_small", {"value": shown, "limit": ctx.get("ge", ctx.get("gt"))}
+    if kind in ("less_than_equal", "less_than"):
+        return "number_too_large", {"value": shown, "limit": ctx.get("le", ctx.get("lt"))}
+    if kind == "string_too_long":
+        return "text_too_long", {"limit": ctx.get("max_length")}
+    if kind == "too_short":
+        return "list_empty", {"limit": ctx.get("min_length", 1)}
+    if kind == "string_pattern_mismatch":
+        if "[a-z]{2,3}" in str(ctx.get("pattern", "")):
+            return "invalid_language_code", {"value": shown}
+        return "invalid_id", {"value": shown, "suggestion": suggest_id(shown)}
+    if kind in CUSTOM_KEYS:
+        return kind, {"value": shown}
+    return "invalid_value", {"value": shown, "detail": kind}
+
+
+SIMPLE_KEYS = {
+    "string_type": "expected_text",
+    "list_type": "expected_list",
+    "int_parsing": "expected_integer",
+    "int_type": "expected_integer",
+    "int_from_float": "expected_integer",
+    "date_parsing": "expected_date",
+    "date_type": "expected_date",
+    "date_from_datetime_parsing": "expected_date",
+    "date_from_datetime_inexact": "expected_date",
+    "bool_parsing": "expected_bool",
+    "bool_type": "expected_bool",
+    "string_too_short": "text_empty",
+    "value_error": "invalid_email",
+}
+CUSTOM_KEYS = frozenset(
+    {"web_address", "business_id_format", "business_id_check", "path_outside", "no_language"}
+)
+
+
+def _vocabulary_problem(
+    model: type[BaseModel], field_path: FieldPath, value: str
+) -> tuple[str, dict[str, Any]]:
+    allowed = literal_values(model, field_path)
+    vocabulary = vocabulary_of(allowed)
+    if vocabulary:
+        code = code_for_label(vocabulary, value)
+        if code:
+            return "not_allowed_label", {"value": value, "code": code}
+    nearest = difflib.get_close_matches(value.casefold(), allowed, n=1, cutoff=0.0)
+    return "not_allowed", {
+        "value": value,
+        "nearest": nearest[0] if nearest else allowed[0],
+        "allowed": _allowed_text(allowed, vocabulary),
+    }
+
+
+def _allowed_text(allowed: list[str], vocabulary: str | None) -> PerLanguage:
+    texts = PerLanguage()
+    for language in LANGUAGES:
+        if vocabulary is None:
+            texts[language] = ", ".join(allowed)
+        else:
+            labels = vocabularies()[vocabulary]
+            texts[language] = ", ".join(f"{code} ({labels[code][language]})" for code in allowed)
+    return texts
+
+
+def vocabulary_of(allowed: list[str]) -> str | None:
+    for name, entries in vocabularies().items():
+        if set(allowed) == set(entries):
+            return name
+    return None
+
+
+def model_at(model: type[BaseModel], field_path: FieldPath) -> type[BaseModel] | None:
+    """Return the model that validates the value at `field_path`, if that value is a model."""
+    current: Any = model
+    for part in field_path:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        field = current.model_fields.get(part)
+        if field is None:
+            return None
+        current = _inner_type(field.annotation)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return current
+    return None
+
+
+def literal_values(model: type[BaseModel], field_path: FieldPath) -> list[str]:
+    """Return the allowed values of the Literal field at `field_path`."""
+    parent = model_at(model, tuple(part for part in field_path[:-1] if isinstance(part, str)))
+    names = [part for part in field_path if isinstance(part, str)]
+    if parent is None or not names or names[-1] not in parent.model_fields:
+        return []
+    annotation = _inner_type(parent.model_fields[names[-1]].annotation)
+    return [str(value) for value in typing.get_args(annotation)]
+
+
+def _inner_type(annotation: Any) -> Any:
+    """Strip Optional, list and Annotated from a field's annotation."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated or origin in (list, tuple, set):
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            options = [arg for arg in typing.get_args(annotation) if arg is not type(None)]
+            annotation = options[0]
+        elif origin is Literal or origin is None:
+            return annotation
+        else:
+            return annotation
+
+
+def missing_translations(entry: StrictModel, document: Document) -> list[Problem]:
+    """Warn once per entry and language about the texts that lack that language."""
+    missing: dict[str, list[FieldPath]] = {"fi": [], "sv": []}
+    for field_path, text in _localized_texts(entry, ()):
+        for language in ("fi", "sv"):
+            if text.get(language) is None:
+                missing[language].append(field_path)
+    problems = []
+    for language, paths in missing.items():
+        if not paths:
+            continue
+        position = document.position(paths[0])
+        problems.append(
+            Problem(
+                document.path,
+                position.line,
+                position.column,
+                "warning",
+                "missing_translation",
+                {
+                    "language": language,
+                    "language_name": Ref(f"language_name_{language}"),
+                    "fields": ", ".join(dotted(path) for path in paths),
+                },
+            )
+        )
+    return problems
+
+
+def _localized_texts(value: Any, field_path: FieldPath) -> list[tuple[FieldPath, LocalizedText]]:
+    if isinstance(value, LocalizedText):
+        return [(field_path, value)]
+    found: list[tuple[FieldPath, LocalizedText]] = []
+    if isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            found.extend(_localized_texts(getattr(value, name), (*field_path, name)))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found.extend(_localized_texts(item, (*field_path, index)))
+    return found
