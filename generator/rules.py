@@ -17,7 +17,17 @@ from generator.problems import FieldPath, Problem, Severity
 
 SCHOOL_KINDS = ("school", "daycare")
 PARTNER_KINDS = ("company", "community", "research")
-PERSONAL_EMAIL = re.compile(r"^[^\W\d_]{2,}\.[^\W\d_]{2,}@", re.UNICODE)
+PERSONAL_EMAIL = re.compile(r"^([^\W\d_]{2,})\.([^\W\d_]{2,})@", re.UNICODE)
+# Words that make `word.organisation@` a role address rather than `first.last@`.
+ROLE_WORDS = frozenset(
+    """
+    kanslia kansli kirjaamo registrator info kyky myynti sales johtaja rehtori rektor
+    office toimisto projekti projekt hanke asiakaspalvelu kundtjanst support tuki
+    yhteistyo samarbete kokeilut pilotit pilot paivakoti daghem koulu skola kontakt
+    yhteys posti post hello hei hej contact admin opettajat larare oppilashuolto
+    elevvard kehitys utveckling tutkimus forskning koulut skolor schools
+    """.split()
+)
 
 
 def problem(
@@ -73,7 +83,8 @@ def _order_problem(
 
 
 def _contact(record: Record, email: str) -> Iterator[Problem]:
-    if PERSONAL_EMAIL.match(email):
+    match = PERSONAL_EMAIL.match(email)
+    if match and not ROLE_WORDS.intersection(part.casefold() for part in match.groups()):
         yield problem(record, ("contact", "email"), "personal_email", "warning", value=email)
 
 

@@ -1,0 +1,49 @@
+"""Turn contributed Markdown into HTML that is safe to publish.
+
+Contributed text is untrusted. Markdown is rendered with Python-Markdown, then nh3
+(the Rust sanitiser ammonia) keeps only an allowlist of elements and attributes and
+only http, https and mailto links; every external link gets rel="noopener nofollow ugc".
+Headings start at h2, because the page title is the only h1.
+"""
+
+from __future__ import annotations
+
+import markdown
+import nh3
+
+ALLOWED_TAGS = frozenset(
+    {
+        "p", "br", "hr", "strong", "em", "b", "i", "code", "pre", "blockquote",
+        "ul", "ol", "li", "a", "h2", "h3", "h4", "h5", "h6",
+        "table", "thead", "tbody", "tr", "th", "td",
+    }
+)  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
+URL_SCHEMES = frozenset({"http", "https", "mailto"})
+LINK_REL = "noopener nofollow ugc"
+
+
+def render_markdown(text: str) -> str:
+    """Render contributed Markdown to sanitised HTML."""
+    html = markdown.markdown(
+        text,
+        extensions=["sane_lists", "tables"],
+        output_format="html",
+    )
+    html = _demote_headings(html)
+    return nh3.clean(
+        html,
+        tags=set(ALLOWED_TAGS),
+        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+        url_schemes=set(URL_SCHEMES),
+        link_rel=LINK_REL,
+        strip_comments=True,
+    )
+
+
+def _demote_headings(html: str) -> str:
+    for level in range(5, 0, -1):
+        html = html.replace(f"<h{level}>", f"<h{level + 1}>").replace(
+            f"</h{level}>", f"</h{level + 1}>"
+        )
+    return html

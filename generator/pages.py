@@ -1,0 +1,229 @@
+"""Render the catalogue into pages: HTML fragments with a title, per language.
+
+Nothing here knows about MkDocs. A `Page` is what any static-site engine needs: an
+address, a title, a summary and the HTML of the content area. `site.py` hands the
+pages to MkDocs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+
+from generator.catalogue import ENTRY_KINDS, KINDS, Catalogue, Record
+from generator.markup import render_markdown
+from generator.models import LocalizedText
+from generator.urls import entry_path, listing_path, page_path, relative_url
+from generator.vocabularies import DATA, label
+
+TEMPLATES = Path(__file__).parent / "templates"
+OTHER_LANGUAGE = {"fi": "sv", "sv": "fi"}
+
+
+@dataclass
+class Page:
+    """One page of the site in one language."""
+
+    language: str
+    path: str
+    title: str
+    description: str
+    body: str
+    alternate: str
+    template: str = "entry"
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Text:
+    """A text to show in a page's language, or in the other one when it is missing."""
+
+    text: str
+    language: str
+    fallback: bool
+
+
+@cache
+def ui_texts() -> dict[str, dict[str, str]]:
+    return yaml.safe_load((DATA / "ui.yaml").read_text("utf-8"))
+
+
+def ui(key: str, language: str, **params: object) -> str:
+    return ui_texts()[key][language].format(**params)
+
+
+def choose(value: LocalizedText | None, language: str) -> Text | None:
+    """Pick the text in `language`, falling back to the other site language."""
+    if value is None:
+        return None
+    own = value.get(language)
+    if own is not None:
+        return Text(own, language, False)
+    other = OTHER_LANGUAGE[language]
+    return Text(value.get(other) or "", other, True)
+
+
+def status_of(record: Record, today: date) -> str:
+    """Return the status to show: an open entry past its valid-until date is expired."""
+    status = getattr(record.entry, "status", None)
+    valid_until = getattr(record.entry, "valid_until", None)
+    if status == "open" and valid_until is not None and valid_until < today:
+        return "expired"
+    return status or ""
+
+
+def template_environment() -> jinja2.Environment:
+    """Create the one Jinja environment of the site: autoescaping on for every template."""
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["markdown"] = lambda text: jinja2.utils.markupsafe.Markup(
+        render_markdown(text)
+    )
+    environment.globals["label"] = label
+    return environment
+
+
+class Renderer:
+    """Render every page of one language."""
+
+    def __init__(self, catalogue: Catalogue, language: str) -> None:
+        self.catalogue = catalogue
+        self.language = language
+        self.environment = template_environment()
+
+    def pages(self) -> Iterator[Page]:
+        yield self.home()
+        yield self.take_part()
+        for kind in KINDS:
+            yield self.listing(kind)
+            for record in self.sorted_records(kind):
+                yield self.entry(record)
+
+    def sorted_records(self, kind: str) -> list[Record]:
+        """Return the records of a kind, newest first, then by id."""
+        records = self.catalogue.all(kind)
+        if kind == "organisations":
+            return sorted(records, key=lambda record: self.title(record).casefold())
+        records.sort(key=lambda record: record.id)
+        records.sort(key=lambda record: record.entry.published, reverse=True)
+        return records
+
+    def records(self, kind: str, ids: list[str]) -> list[Record]:
+        """Return the records of the given ids that exist, in the order given."""
+        found = (self.catalogue.get(kind, entry_id) for entry_id in ids)
+        return [record for record in found if record is not None]
+
+    def title(self, record: Record) -> str:
+        value = record.entry.name if record.kind == "organisations" else record.entry.title
+        chosen = choose(value, self.language)
+        return chosen.text if chosen else record.id
+
+    def context(self, path: str) -> dict[str, Any]:
+        language = self.language
+
+        def url(target: str) -> str:
+            return relative_url(path, target)
+
+        def t(key: str, **params: object) -> str:
+            return ui(key, language, **params)
+
+        def record_url(record: Record) -> str:
+            return url(entry_path(record.kind, record.id, language))
+
+        return {
+            "lang": language,
+            "t": t,
+            "url": url,
+            "record_url": record_url,
+            "text": lambda value: choose(value, language),
+            "title_of": self.title,
+            "status_of": lambda record: status_of(record, self.catalogue.today),
+            "vocab": lambda vocabulary, code: label(vocabulary, code, language),
+            "catalogue": self.catalogue,
+            "records": self.records,
+            "listing_url": lambda kind: url(listing_path(kind, language)),
+            "page_url": lambda name: url(page_path(name, language)),
+            "today": self.catalogue.today,
+        }
+
+    def render(self, template: str, path: str, **values: Any) -> str:
+        context = self.context(path)
+        context.update(values)
+        return self.environment.get_template(f"{template}.html").render(context)
+
+    def entry(self, record: Record) -> Page:
+        path = entry_path(record.kind, record.id, self.language)
+        template = "organisation" if record.kind == "organisations" else record.kind[:-1]
+        summary = choose(getattr(record.entry, "summary", None), self.language)
+        image = getattr(record.entry, "image", None)
+        image_url = relative_url(path, f"media/{image}") if image else None
+        body = self.render(template, path, record=record, entry=record.entry, image_url=image_url)
+        return Page(
+            self.language,
+            path,
+            self.title(record),
+            summary.text if summary else "",
+            body,
+            entry_path(record.kind, record.id, OTHER_LANGUAGE[self.language]),
+            template,
+            {"kind": record.kind, "id": record.id},
+        )
+
+    def listing(self, kind: str) -> Page:
+        path = listing_path(kind, self.language)
+        records = self.sorted_records(kind)
+        body = self.render("listing", path, kind=kind, records=records)
+        return Page(
+            self.language,
+            path,
+            ui(f"kind_{kind}", self.language),
+            ui(f"kind_{kind}", self.language),
+            body,
+            listing_path(kind, OTHER_LANGUAGE[self.language]),
+            "listing",
+            {"kind": kind},
+        )
+
+    def home(self) -> Page:
+        path = page_path("home", self.language)
+        latest = {kind: self.sorted_records(kind)[:3] for kind in ENTRY_KINDS}
+        body = self.render("home", path, latest=latest, kinds=KINDS)
+        return Page(
+            self.language,
+            path,
+            ui("site_name", self.language),
+            ui("site_tagline", self.language),
+            body,
+            page_path("home", OTHER_LANGUAGE[self.language]),
+            "home",
+        )
+
+    def take_part(self) -> Page:
+        path = page_path("take_part", self.language)
+        body = self.render(f"take_part.{self.language}", path)
+        return Page(
+            self.language,
+            path,
+            ui("take_part", self.language),
+            ui("take_part", self.language),
+            body,
+            page_path("take_part", OTHER_LANGUAGE[self.language]),
+            "page",
+        )
+
+
+def render_pages(catalogue: Catalogue, language: str) -> list[Page]:
+    """Render every page of the site in one language."""
+    return list(Renderer(catalogue, language).pages())
