@@ -60,6 +60,8 @@ class Catalogue:
     )
     links: list[Link] = field(default_factory=list)
     incoming: dict[tuple[str, str], list[Link]] = field(default_factory=lambda: defaultdict(list))
+    # Ids whose files exist but are invalid: references to them are not errors of their own.
+    invalid: set[tuple[str, str]] = field(default_factory=set)
     today: date = field(default_factory=date.today)
 
     def get(self, kind: str, entry_id: str) -> Record | None:
@@ -112,6 +114,8 @@ def check(
         problems.extend(file_problems)
         if record is not None:
             catalogue.records[record.kind][record.id] = record
+        else:
+            catalogue.invalid.add((content_file.folder, content_file.entry_id))
 
     # Check rules that compare fields of one entry.
     for kind in KINDS:

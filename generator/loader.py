@@ -117,7 +117,7 @@ def parse_document(text: str, display_path: str) -> Document:
         for event in yaml.parse(text, Loader=_Parser):
             builder.feed(event)
     except yaml.MarkedYAMLError as error:
-        builder.problems.append(_syntax_problem(display_path, error))
+        builder.problems.append(_syntax_problem(display_path, error, text))
     except yaml.YAMLError as error:  # ReaderError: a character YAML does not allow
         position = getattr(error, "position", 0)
         line = text.count("\n", 0, position) + 1
@@ -142,12 +142,14 @@ def _problem(path: str, line: int, column: int, message_key: str, **params: obje
     return Problem(path, line, column, "error", message_key, params)
 
 
-def _syntax_problem(path: str, error: yaml.MarkedYAMLError) -> Problem:
+def _syntax_problem(path: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     problem_text = error.problem or ""
-    if "'\\t'" in problem_text or "\\t" in problem_text:
-        return _problem(path, line, column, "yaml_tab")
+    line_text = text.split("\n")[line - 1] if line <= text.count("\n") + 1 else ""
+    indentation = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
+    if "\t" in indentation:
+        return _problem(path, line, indentation.index("\t") + 1, "yaml_tab")
     return _problem(path, line, column, "yaml_syntax", detail=problem_text)
 
 
@@ -217,7 +219,8 @@ class _Builder:
 
     def _add_scalar(self, event: yaml.ScalarEvent) -> None:
         value: str | None = event.value
-        if event.style is None and event.value in NULL_WORDS:
+        # libyaml reports a plain scalar's style as "", the Python parser as None.
+        if not event.style and event.value in NULL_WORDS:
             value = None
         top = self.stack[-1] if self.stack else None
         if top is not None and isinstance(top.value, dict) and top.pending_key is None:

@@ -140,6 +140,8 @@ def resolve_references(catalogue: Catalogue) -> list[Problem]:
     for kind in ("needs", "ideas", "products"):
         for record in catalogue.all(kind):
             for path, target_kind, target_id, allowed in _references(record):
+                if (target_kind, target_id) in catalogue.invalid:
+                    continue  # that file's own errors are reported; one mistake, one error
                 found = _resolve(catalogue, record, path, target_kind, target_id, allowed)
                 if isinstance(found, Problem):
                     problems.append(found)

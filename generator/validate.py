@@ -183,12 +183,22 @@ def _vocabulary_problem(
         code = code_for_label(vocabulary, value)
         if code:
             return "not_allowed_label", {"value": value, "code": code}
-    nearest = difflib.get_close_matches(value.casefold(), allowed, n=1, cutoff=0.0)
     return "not_allowed", {
         "value": value,
-        "nearest": nearest[0] if nearest else allowed[0],
+        "nearest": nearest_code(value, allowed, vocabulary),
         "allowed": _allowed_text(allowed, vocabulary),
     }
+
+
+def nearest_code(value: str, allowed: list[str], vocabulary: str | None) -> str:
+    """Return the allowed code nearest to `value`, comparing with codes and their labels."""
+    names = {code.casefold(): code for code in allowed}
+    if vocabulary is not None:
+        for code, labels in vocabularies()[vocabulary].items():
+            for text in labels.values():
+                names.setdefault(text.casefold(), code)
+    nearest = difflib.get_close_matches(value.casefold(), list(names), n=1, cutoff=0.0)
+    return names[nearest[0]] if nearest else allowed[0]
 
 
 def _allowed_text(allowed: list[str], vocabulary: str | None) -> PerLanguage:
@@ -228,8 +238,8 @@ def model_at(model: type[BaseModel], field_path: FieldPath) -> type[BaseModel] |
 
 def literal_values(model: type[BaseModel], field_path: FieldPath) -> list[str]:
     """Return the allowed values of the Literal field at `field_path`."""
-    parent = model_at(model, tuple(part for part in field_path[:-1] if isinstance(part, str)))
     names = [part for part in field_path if isinstance(part, str)]
+    parent = model_at(model, tuple(names[:-1]))
     if parent is None or not names or names[-1] not in parent.model_fields:
         return []
     annotation = _inner_type(parent.model_fields[names[-1]].annotation)

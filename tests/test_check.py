@@ -1,0 +1,346 @@
+"""`kyky check` on small content trees: one mistake gives one exact error on the right line."""
+
+from __future__ import annotations
+
+import textwrap
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run_kyky
+
+SCHOOL = """\
+kind: school
+name: {fi: Koivulaakson koulu, sv: Björkdalens skola}
+instruction_language: fi
+levels: [perusopetus-1-6]
+district: suur-leppavaara
+"""
+COMPANY = """\
+kind: company
+name: {fi: Oppikaari Oy, sv: Oppikaari Ab}
+business_id: 0101263-6
+"""
+NEED = """\
+title: {fi: Lukupiiri kolmosille, sv: Läscirkel för treor}
+summary: {fi: Etsimme tapaa innostaa lukemaan., sv: Vi söker ett sätt att väcka läslust.}
+description: {fi: Pidempi kuvaus., sv: En längre beskrivning.}
+status: open
+published: 2026-09-01
+school: koivulaakson-koulu
+levels: [perusopetus-1-6]
+contact: {email: kanslia@koivulaakso.example.fi}
+"""
+IDEA = """\
+title: {fi: Lukupeli, sv: Läsespel}
+summary: {fi: Peli lukemiseen., sv: Ett spel för läsning.}
+description: {fi: Kuvaus., sv: Beskrivning.}
+status: open
+published: 2026-09-10
+company: oppikaari-oy
+answers: [lukupiiri]
+stage: prototype
+"""
+PRODUCT = """\
+title: {fi: Lukupeli, sv: Läsespel}
+summary: {fi: Peli lukemiseen., sv: Ett spel för läsning.}
+description: {fi: Kuvaus., sv: Beskrivning.}
+status: completed
+published: 2026-10-01
+company: oppikaari-oy
+schools: [koivulaakson-koulu]
+needs: [lukupiiri]
+ideas: [lukupeli]
+languages: [fi, sv, no, da]
+"""
+
+
+def write(root: Path, relative: str, text: str) -> Path:
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), "utf-8")
+    return path
+
+
+@pytest.fixture
+def tree(tmp_path: Path) -> Path:
+    """A valid catalogue of one of each kind, in tmp_path/content."""
+    write(tmp_path, "content/organisations/koivulaakson-koulu.yml", SCHOOL)
+    write(tmp_path, "content/organisations/oppikaari-oy.yml", COMPANY)
+    write(tmp_path, "content/needs/lukupiiri.yml", NEED)
+    write(tmp_path, "content/ideas/lukupeli.yml", IDEA)
+    write(tmp_path, "content/products/lukupeli.yml", PRODUCT)
+    return tmp_path
+
+
+def check_lines(root: Path, *options: str) -> tuple[int, list[str]]:
+    result = run_kyky("check", *options, cwd=root)
+    return result.returncode, result.stdout.splitlines()
+
+
+def test_valid_tree_passes(tree: Path) -> None:
+    assert check_lines(tree) == (0, ["5 tiedostoa tarkistettu: ei virheitä, 0 varoitusta."])
+    assert check_lines(tree, "--lang", "sv") == (
+        0,
+        ["5 filer kontrollerade: inga fel, 0 varningar."],
+    )
+
+
+def test_bad_status_one_error_with_nearest(tree: Path) -> None:
+    write(tree, "content/needs/lukupiiri.yml", NEED.replace("status: open", "status: opne"))
+    code, lines = check_lines(tree, "--lang", "en")
+    assert code == 1
+    assert lines == [
+        'content/needs/lukupiiri.yml:4:9: error: status: "opne" is not an allowed value. '
+        'The nearest allowed value is "open". Allowed values: open (Open), matched (Matched), '
+        "in-co-development (In co-development), piloting (Piloting), completed (Completed), "
+        "closed (Closed).",
+        "5 files checked: 1 errors, 0 warnings. Fix the errors and run the check again.",
+    ]
+
+
+def test_missing_fields_of_idea_only(tree: Path) -> None:
+    write(tree, "content/ideas/lukupeli.yml", "title: {fi: Lukuharjoitus, sv: Läsövning}\n")
+    write(tree, "content/products/lukupeli.yml", PRODUCT.replace("ideas: [lukupeli]\n", ""))
+    code, lines = check_lines(tree, "--lang", "en")
+    assert code == 1
+    fields = [line.split(": ")[2] for line in lines[:-1]]
+    assert fields == ["summary", "description", "status", "published", "company", "stage"]
+    assert lines[0] == (
+        "content/ideas/lukupeli.yml:1:1: error: summary: a required field is missing. "
+        "Add it: one or two sentences shown in the listings."
+    )
+
+
+def test_unknown_fields_suggest(tree: Path) -> None:
+    text = PRODUCT + "subjetcs: [kemia]\nbeskrivning: Ett spel.\nimage_atl: {fi: Kuva}\n"
+    write(tree, "content/products/lukupeli.yml", text)
+    code, lines = check_lines(tree, "--lang", "en")
+    assert code == 1
+    assert lines[:3] == [
+        'content/products/lukupeli.yml:11:1: error: subjetcs: unknown field "subjetcs". '
+        'Did you mean "subjects"?',
+        'content/products/lukupeli.yml:12:1: error: beskrivning: unknown field "beskrivning". '
+        'Field names are in English: "beskrivning" is the field "description", and its Swedish '
+        "text goes under description: → sv:.",
+        'content/products/lukupeli.yml:13:1: error: image_atl: unknown field "image_atl". '
+        'Did you mean "image_alt"?',
+    ]
+
+
+def test_vocabulary_label_names_code(tree: Path) -> None:
+    write(tree, "content/products/lukupeli.yml", PRODUCT + "subjects: [Kemi, maths]\n")
+    code, lines = check_lines(tree, "--lang", "sv")
+    assert code == 1
+    assert lines[0] == (
+        'content/products/lukupeli.yml:11:12: fel: subjects[1]: "Kemi" är namnet på värdet '
+        '"kemia". Skriv koden: kemia'
+    )
+    assert lines[1].startswith(
+        'content/products/lukupeli.yml:11:18: fel: subjects[2]: "maths" är inte ett tillåtet '
+        'värde. Närmaste tillåtna värde är "matematiikka". Tillåtna värden: aidinkieli '
+        "(Modersmål och litteratur), "
+    )
+
+
+def test_implicit_booleans_stay_text(tree: Path) -> None:
+    from generator.catalogue import check
+
+    text = NEED.replace(
+        "summary: {fi: Etsimme tapaa innostaa lukemaan., sv: Vi söker ett sätt att väcka läslust.}",
+        "summary:\n  fi: on\n  sv: Eleverna vill höra fler språk.",
+    )
+    write(tree, "content/needs/lukupiiri.yml", text)
+    result = check(str(tree / "content"))
+    assert result.errors == 0
+    need = result.catalogue.get("needs", "lukupiiri").entry
+    product = result.catalogue.get("products", "lukupeli").entry
+    assert need.summary.fi == "on"
+    assert product.languages == ["fi", "sv", "no", "da"]
+
+
+def test_website_scheme_rejected(tree: Path) -> None:
+    write(tree, "content/products/lukupeli.yml", PRODUCT + 'website: " JaVaScRiPt:alert(1)"\n')
+    code, lines = check_lines(tree, "--lang", "fi")
+    assert code == 1
+    assert lines[0] == (
+        'content/products/lukupeli.yml:11:10: virhe: website: " JaVaScRiPt:alert(1)" ei ole '
+        "http- tai https-osoite. Kirjoita koko osoite ilman välilyöntejä, esimerkiksi "
+        "https://www.example.fi/."
+    )
+
+
+def test_symlinks_and_traversal_never_read(tree: Path) -> None:
+    outside = tree / "outside"
+    outside.mkdir()
+    (outside / "secret.txt").write_text("not-a-real-secret-7f3a\n")
+    content = tree / "content"
+    (content / "needs" / "secret.yml").symlink_to("../../outside/secret.txt")
+    (content / "products" / "outside").symlink_to("../../outside")
+    (content / "needs" / "environ.yml").symlink_to("/proc/self/environ")
+    image = "image: ../../outside/secret.txt\nimage_alt: {fi: Kuva, sv: Bild}\n"
+    write(tree, "content/products/lukupeli.yml", PRODUCT + image)
+    result = run_kyky("check", "--lang", "en", cwd=tree)
+    assert result.returncode == 1
+    assert "7f3a" not in result.stdout + result.stderr
+    symlink_message = (
+        "error: a symbolic link is not allowed in the content folder and is not read. "
+        "Replace the link with a regular file."
+    )
+    lines = result.stdout.splitlines()
+    assert f"content/needs/environ.yml:1:1: {symlink_message}" in lines
+    assert f"content/needs/secret.yml:1:1: {symlink_message}" in lines
+    assert f"content/products/outside:1:1: {symlink_message}" in lines
+    assert (
+        'content/products/lukupeli.yml:11:8: error: image: the path "../../outside/secret.txt" '
+        "points outside the content folder. Give the path from the content folder without ../, "
+        "such as images/app.png."
+    ) in lines
+
+
+def test_image_must_be_regular_file_inside(tree: Path) -> None:
+    images = tree / "content" / "images"
+    images.mkdir()
+    (images / "real.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (images / "link.png").symlink_to("real.png")
+    extra = (
+        "image: images/link.png\nimage_alt: {fi: Kuva, sv: Bild}\nimage_privacy: guardian-consent\n"
+    )
+    write(tree, "content/products/lukupeli.yml", PRODUCT + extra)
+    code, lines = check_lines(tree, "--lang", "en")
+    assert code == 1
+    assert lines[:2] == [
+        "content/images/link.png:1:1: error: a symbolic link is not allowed in the content "
+        "folder and is not read. Replace the link with a regular file.",
+        "content/products/lukupeli.yml:11:8: error: image: the image images/link.png was not "
+        "found. Add it to the folder content/images or correct the path.",
+    ]
+
+
+def test_file_names_nfc_nfd_and_case(tree: Path) -> None:
+    needs = tree / "content" / "needs"
+    nfc = unicodedata.normalize("NFC", "etelä-espoo")
+    nfd = unicodedata.normalize("NFD", "etelä-espoo")
+    write(needs, f"{nfc}.yml", NEED)
+    write(needs, f"{nfd}.yml", NEED)
+    write(needs, "Lukupiiri.yml", NEED)
+    code, lines = check_lines(tree, "--lang", "en")
+    assert code == 1
+    letters = (
+        "is not a valid id: it may contain only the letters a–z, digits and hyphens "
+        "(no ä, ö, å or spaces). Rename the file to etela-espoo.yml"
+    )
+    collision = (
+        "are the same name when case and character encoding are ignored. They collide on "
+        "Windows and Mac computers: keep only one of the files."
+    )
+    assert sorted(lines[:-1]) == sorted(
+        [
+            'content/needs/Lukupiiri.yml:1:1: error: the file name "Lukupiiri.yml" is not a '
+            "valid id: it contains capital letters. Rename the file to lukupiiri.yml",
+            'content/needs/Lukupiiri.yml:1:1: error: the file names "Lukupiiri.yml", '
+            f'"lukupiiri.yml" {collision}',
+            f'content/needs/{nfd}.yml:1:1: error: the file name "{nfd}.yml" {letters}',
+            f'content/needs/{nfc}.yml:1:1: error: the file name "{nfc}.yml" {letters}',
+            f'content/needs/{nfd}.yml:1:1: error: the file names "{nfd}.yml" (NFD), '
+            f'"{nfc}.yml" {collision}',
+        ]
+    )
+
+
+def test_references_resolve_with_nearest(tree: Path) -> None:
+    write(tree, "content/ideas/lukupeli.yml", IDEA.replace("[lukupiiri]", "[lukupiri]"))
+    write(
+        tree, "content/products/lukupeli.yml", PRODUCT.replace("oppikaari-oy", "koivulaakson-koulu")
+    )
+    code, lines = check_lines(tree, "--lang", "en")
+    assert code == 1
+    assert lines[:2] == [
+        'content/ideas/lukupeli.yml:7:11: error: answers[1]: the id "lukupiri" is not in the '
+        'folder needs. Did you mean "lukupiiri"?',
+        'content/products/lukupeli.yml:6:10: error: company: "koivulaakson-koulu" is an '
+        "organisation of the kind school; this field needs company / community / research.",
+    ]
+
+
+def test_label_needs_school(tree: Path) -> None:
+    text = PRODUCT.replace("schools: [koivulaakson-koulu]\n", "") + "label_granted: 2026-11-01\n"
+    write(tree, "content/products/lukupeli.yml", text)
+    code, lines = check_lines(tree, "--lang", "fi")
+    assert code == 1
+    assert lines[0] == (
+        "content/products/lukupeli.yml:10:16: virhe: label_granted: tuotteelle on merkitty "
+        "Kehitetty yhdessä Espoon koulujen kanssa -merkki, mutta yhtään koulua ei ole nimetty. "
+        "Lisää kenttään schools vähintään yksi koulu."
+    )
+
+
+def test_dates_in_order(tree: Path) -> None:
+    write(tree, "content/needs/lukupiiri.yml", NEED + "valid_until: 2026-08-01\n")
+    code, lines = check_lines(tree, "--lang", "en")
+    assert code == 1
+    assert lines[0] == (
+        "content/needs/lukupiiri.yml:9:14: error: valid_until: the date 2026-08-01 is earlier "
+        "than published (2026-09-01). Put the dates in order."
+    )
+
+
+def test_business_id_check_digit(tree: Path) -> None:
+    write(tree, "content/organisations/oppikaari-oy.yml", COMPANY.replace("0101263-6", "0101263-5"))
+    code, lines = check_lines(tree, "--lang", "fi")
+    assert code == 1
+    assert lines[0] == (
+        "content/organisations/oppikaari-oy.yml:3:14: virhe: business_id: Y-tunnuksen "
+        '"0101263-5" tarkistusnumero ei täsmää. Tarkista tunnus yritys- ja '
+        "yhteisötietojärjestelmästä (YTJ)."
+    )
+
+
+def test_missing_translation_one_warning(tree: Path) -> None:
+    text = NEED.replace(", sv: Läscirkel för treor", "").replace(", sv: En längre beskrivning.", "")
+    write(tree, "content/needs/lukupiiri.yml", text)
+    code, lines = check_lines(tree, "--lang", "sv")
+    assert code == 0
+    assert lines == [
+        "content/needs/lukupiiri.yml:1:8: varning: posten saknar svenska text i fälten title, "
+        "description. Sidan visar texten på det andra språket i stället; lägg till "
+        "översättningen under sv:.",
+        "5 filer kontrollerade: inga fel, 1 varningar.",
+    ]
+
+
+def test_github_annotations(tree: Path) -> None:
+    write(tree, "content/needs/lukupiiri.yml", NEED.replace("status: open", "status: opne"))
+    code, lines = check_lines(tree, "--lang", "en", "--format", "github")
+    assert code == 1
+    assert lines[1].startswith(
+        "::error file=content/needs/lukupiiri.yml,line=4,col=9,title=KYKY-tori%3A status::"
+        'status: "opne" is not an allowed value.'
+    )
+
+
+def test_cli_usage_error_exit_two(tree: Path) -> None:
+    result = run_kyky("check", "--lang", "de", cwd=tree)
+    assert result.returncode == 2
+    assert "invalid choice: 'de'" in result.stderr
+
+
+def test_missing_content_folder(tmp_path: Path) -> None:
+    code, lines = check_lines(tmp_path, "--lang", "en")
+    assert code == 1
+    assert lines[0] == (
+        "content:1:1: error: the content folder content was not found. Run the command in the "
+        "catalogue's root folder or give the folder with --content."
+    )
+
+
+def test_real_content_passes() -> None:
+    files = sum(
+        1
+        for kind in ("needs", "ideas", "products", "organisations")
+        for _ in (Path("content") / kind).glob("*.yml")
+    )
+    result = run_kyky("check", "--lang", "en")
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.splitlines()[-1].startswith(f"{files} files checked: no errors, ")

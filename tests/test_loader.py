@@ -1,0 +1,201 @@
+"""The YAML loader: text stays text, and YAML's traps become exact errors."""
+
+from __future__ import annotations
+
+import resource
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from generator.loader import MAX_FILE_BYTES, LoadError, load_document, parse_document
+from generator.problems import format_problem
+
+
+def errors_of(text: str, language: str = "en") -> list[str]:
+    with pytest.raises(LoadError) as caught:
+        parse_document(textwrap.dedent(text), "content/needs/x.yml")
+    return [format_problem(problem, language) for problem in caught.value.problems]
+
+
+def test_plain_scalars_stay_text() -> None:
+    document = parse_document(
+        "summary: {fi: on, sv: 'no'}\nlanguages: [fi, sv, no, da, yes, off, y, n]\n"
+        "code: 012\nratio: 1.10\ntime: 1:20\nday: 2026-01-15\nempty:\ntilde: ~\n",
+        "content/needs/x.yml",
+    )
+    assert document.data == {
+        "summary": {"fi": "on", "sv": "no"},
+        "languages": ["fi", "sv", "no", "da", "yes", "off", "y", "n"],
+        "code": "012",
+        "ratio": "1.10",
+        "time": "1:20",
+        "day": "2026-01-15",
+        "empty": None,
+        "tilde": None,
+    }
+
+
+def test_positions_of_values_and_keys() -> None:
+    document = parse_document("title:\n  fi: Otsikko\nlevels: [lukio, esiopetus]\n", "x.yml")
+    assert document.position(("title", "fi")).line == 2
+    assert document.position(("title", "fi")).column == 7
+    assert document.position(("levels", 1)).line == 3
+    assert document.position(("levels", 1)).column == 17
+    assert document.position(("title",), of_key=True).column == 1
+    assert document.position(("missing", "deeper")).line == 1
+
+
+def test_duplicate_keys_name_both_lines() -> None:
+    text = """\
+        title:
+          fi: Lukemisen ilo alakouluun
+          sv: Läsglädje i lågstadiet
+        school: kuusikallion-koulu
+        school: solbacka-skola
+        title:
+          fi: Lukemisen ilo
+        """
+    assert errors_of(text) == [
+        'content/needs/x.yml:5:1: error: the field "school" is already on line 4. '
+        "Merge the two into one or delete one of them.",
+        'content/needs/x.yml:6:1: error: the field "title" is already on line 1. '
+        "Merge the two into one or delete one of them.",
+    ]
+
+
+def test_alias_is_one_error_at_first_anchor() -> None:
+    text = """\
+        title: &t
+          fi: Kestävä kehitys kotitaloudessa
+        summary: *t
+        """
+    assert errors_of(text, "fi") == [
+        "content/needs/x.yml:1:8: virhe: ankkurit ja viittaukset (&t, *t) eivät ole sallittuja. "
+        "Kirjoita arvo auki joka kohtaan, jossa sitä tarvitaan."
+    ]
+
+
+def test_alias_bomb_rejected_quickly_without_memory(tmp_path: Path) -> None:
+    rows = ['a: &a ["ha","ha","ha","ha","ha","ha","ha","ha","ha"]']
+    for previous, name in zip("abcdefg", "bcdefgh", strict=True):
+        rows.append(f"{name}: &{name} [{','.join(['*' + previous] * 9)}]")
+    bomb = tmp_path / "bomb.yml"
+    bomb.write_text("title: {fi: Naurua, sv: Skratt}\n" + "\n".join(rows) + "\ndescription: *h\n")
+    # A child process with a 1 GiB address-space limit and 10 s of CPU: a loader that
+    # expanded the aliases would need 9^8 list items and hit either limit.
+    script = (
+        "import resource, sys\n"
+        "resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))\n"
+        "resource.setrlimit(resource.RLIMIT_CPU, (10, 10))\n"
+        "from generator.loader import load_document, LoadError\n"
+        "try:\n    load_document(sys.argv[1], 'bomb.yml')\n"
+        "except LoadError as error:\n    print(error.problems[0].line, error.problems[0].key)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(bomb)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["2", "yaml_anchor"]
+    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 1 << 20  # KiB
+
+
+def test_explicit_tag_rejected() -> None:
+    assert errors_of("title: !!python/object:os.system {fi: x}\n") == [
+        "content/needs/x.yml:1:8: error: the YAML tag tag:yaml.org,2002:python/object:os.system "
+        "is not allowed. Remove the tag and write the plain value."
+    ]
+
+
+def test_tab_indentation_explained() -> None:
+    assert errors_of("title:\n\tfi: Otsikko\n", "sv") == [
+        "content/needs/x.yml:2:1: fel: indraget innehåller en tabb. YAML godkänner bara "
+        "mellanslag i indrag: ersätt tabben med två mellanslag."
+    ]
+
+
+def test_empty_and_comment_only_files() -> None:
+    expected = [
+        "content/needs/x.yml:1:1: error: the file is empty. "
+        "Write the entry's fields in it or delete the file."
+    ]
+    assert errors_of("") == expected
+    assert errors_of("# only a comment\n---\n") == expected
+
+
+def test_top_level_must_be_mapping() -> None:
+    assert errors_of("- just\n- a list\n") == [
+        'content/needs/x.yml:1:1: error: the file must consist of fields written as "field: '
+        'value", such as "status: open".'
+    ]
+
+
+def test_second_document_rejected() -> None:
+    assert errors_of("title: {fi: a}\n---\ntitle: {fi: b}\n") == [
+        'content/needs/x.yml:2:1: error: the file contains more than one YAML document (a "---" '
+        "line). Make one file per entry."
+    ]
+
+
+def test_syntax_error_has_position() -> None:
+    (line,) = errors_of('title: "unclosed\n')
+    assert line.startswith("content/needs/x.yml:2:1: error: the YAML is malformed (")
+
+
+def write_bytes(tmp_path: Path, data: bytes) -> Path:
+    path = tmp_path / "entry.yml"
+    path.write_bytes(data)
+    return path
+
+
+def test_bom_and_crlf_accepted(tmp_path: Path) -> None:
+    path = write_bytes(tmp_path, b"\xef\xbb\xbftitle:\r\n  fi: \xc3\x84iti\r\n")
+    document = load_document(str(path), "entry.yml")
+    assert document.data == {"title": {"fi": "Äiti"}}
+    assert document.position(("title", "fi")).line == 2
+
+
+def test_latin1_file_points_at_byte(tmp_path: Path) -> None:
+    path = write_bytes(tmp_path, b"title:\n  fi: K\xe4sity\xf6\n")
+    with pytest.raises(LoadError) as caught:
+        load_document(str(path), "entry.yml")
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.column, problem.key) == (2, 8, "file_not_utf8")
+
+
+def test_utf16_file_rejected(tmp_path: Path) -> None:
+    path = write_bytes(tmp_path, "title: x\n".encode("utf-16"))
+    with pytest.raises(LoadError) as caught:
+        load_document(str(path), "entry.yml")
+    assert format_problem(caught.value.problems[0], "fi") == (
+        "entry.yml:1:1: virhe: tiedosto on tallennettu UTF-16-merkistössä. Tallenna se UTF-8-muodossa."
+    )
+
+
+def test_oversized_file_rejected(tmp_path: Path) -> None:
+    path = write_bytes(tmp_path, b"title: {fi: x}\n" + b"# padding\n" * (MAX_FILE_BYTES // 10))
+    with pytest.raises(LoadError) as caught:
+        load_document(str(path), "entry.yml")
+    assert caught.value.problems[0].key == "file_too_large"
+
+
+def test_symlink_never_opened(tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("not-a-real-secret-7f3a")
+    link = tmp_path / "link.yml"
+    link.symlink_to(secret)
+    with pytest.raises(LoadError) as caught:
+        load_document(str(link), "link.yml")
+    assert caught.value.problems[0].key == "file_unreadable"
+    assert "7f3a" not in str(caught.value.problems[0].params)
+
+
+def test_deep_nesting_rejected() -> None:
+    (line,) = errors_of("title: " + "[" * 5000 + "]" * 5000 + "\n")
+    assert line == (
+        "content/needs/x.yml:1:1007: error: the YAML is malformed (exceeded maximum nesting "
+        "depth). Check the indentation and that each colon is followed by a space; a quoted "
+        "text must also be closed."
+    )
