@@ -81,7 +81,7 @@ def test_theme_interface_in_page_language(built_site: Path) -> None:
     tabs = [link.get_text(strip=True) for link in swedish.select(".md-tabs__link")]
     assert tabs[:3] == ["Startsida", "Utvecklingsbehov", "Utvecklingsidéer"]
     assert swedish.select_one("nav.md-tabs")["aria-label"] == "Flikar"
-    assert swedish.select_one("header.md-header")["aria-label"] == "Sidhuvud"
+    assert swedish.select_one(".md-header__inner")["aria-label"] == "Sidhuvud"
 
 
 def test_entries_stay_out_of_navigation(built_site: Path) -> None:
