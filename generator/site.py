@@ -57,6 +57,9 @@ def build_language(catalogue: Catalogue, language: str, work: str, config_file: 
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
+    # Progress lines of MkDocs would repeat once per language; its warnings still show
+    # and, in strict mode, still fail the build.
+    logging.getLogger("mkdocs").setLevel(logging.WARNING)
     root = Path(work) / language
     docs = root / "docs"
     pages = render_pages(catalogue, language)

@@ -282,7 +282,7 @@ def missing_translations(entry: StrictModel, document: Document) -> list[Problem
                 "missing_translation",
                 {
                     "language": language,
-                    "language_name": Ref(f"language_name_{language}"),
+                    "language_in": Ref(f"language_in_{language}"),
                     "fields": ", ".join(dotted(path) for path in paths),
                 },
             )

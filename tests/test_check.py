@@ -303,9 +303,9 @@ def test_missing_translation_one_warning(tree: Path) -> None:
     code, lines = check_lines(tree, "--lang", "sv")
     assert code == 0
     assert lines == [
-        "content/needs/lukupiiri.yml:1:8: varning: posten saknar svenska text i fälten title, "
-        "description. Sidan visar texten på det andra språket i stället; lägg till "
-        "översättningen under sv:.",
+        "content/needs/lukupiiri.yml:1:8: varning: fälten title, description saknar text på "
+        "svenska. Sidan visar texten på det andra språket i stället; lägg till översättningen "
+        "under sv:.",
         "5 filer kontrollerade: inga fel, 1 varningar.",
     ]
 
