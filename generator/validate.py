@@ -119,10 +119,27 @@ def _unknown_field(model: type[BaseModel], field_path: FieldPath) -> tuple[str, 
             "language": language,
             "language_name": Ref(f"language_name_{language}"),
         }
+    split = _language_suffix(folded, allowed)
+    if split is not None:
+        field, language = split
+        return "unknown_field_language", {"key": name, "field": field, "language": language}
     nearest = difflib.get_close_matches(folded, allowed, n=1, cutoff=0.6)
     if nearest:
         return "unknown_field", {"key": name, "suggestion": nearest[0]}
     return "unknown_field_plain", {"key": name, "allowed": ", ".join(allowed)}
+
+
+def _language_suffix(key: str, allowed: list[str]) -> tuple[str, str] | None:
+    """Split keys such as `title_sv`, `sv_title` or `title-fi` into a field and a language."""
+    for language in ("fi", "sv"):
+        for separator in ("_", "-", "."):
+            for field in (
+                key.removesuffix(f"{separator}{language}"),
+                key.removeprefix(f"{language}{separator}"),
+            ):
+                if field != key and field in allowed:
+                    return field, language
+    return None
 
 
 def _value_problem(

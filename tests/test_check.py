@@ -129,6 +129,16 @@ def test_unknown_fields_suggest(tree: Path) -> None:
     ]
 
 
+def test_language_suffix_moves_inside(tree: Path) -> None:
+    write(tree, "content/needs/lukupiiri.yml", NEED + "summary_sv: Vi söker läslust.\n")
+    code, lines = check_lines(tree, "--lang", "fi")
+    assert code == 1
+    assert lines[0] == (
+        'content/needs/lukupiiri.yml:9:1: virhe: summary_sv: tuntematon kenttä "summary_sv". '
+        "Kielet kirjoitetaan kentän sisään: siirrä teksti kohtaan summary: → sv:."
+    )
+
+
 def test_vocabulary_label_names_code(tree: Path) -> None:
     write(tree, "content/products/lukupeli.yml", PRODUCT + "subjects: [Kemi, maths]\n")
     code, lines = check_lines(tree, "--lang", "sv")
