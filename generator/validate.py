@@ -8,8 +8,10 @@ the valid choices or the nearest match where there is one.
 from __future__ import annotations
 
 import difflib
+import re
 import types
 import typing
+from datetime import date
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
@@ -148,6 +150,8 @@ def _value_problem(
     shown = value if isinstance(value, str) else str(value)
     if kind == "literal_error":
         return _vocabulary_problem(model, field_path, shown)
+    if SIMPLE_KEYS.get(kind) == "expected_date":
+        return _date_problem(shown)
     if kind in SIMPLE_KEYS:
         return SIMPLE_KEYS[kind], {"value": shown}
     if kind in ("model_type", "model_attributes_type", "dict_type"):
@@ -169,6 +173,19 @@ def _value_problem(
     if kind in CUSTOM_KEYS:
         return kind, {"value": shown}
     return "invalid_value", {"value": shown, "detail": kind}
+
+
+def _date_problem(value: str) -> tuple[str, dict[str, Any]]:
+    """Suggest the ISO form of a date written the Finnish and Swedish way, 15.1.2026."""
+    match = re.fullmatch(r"\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*", value)
+    if match:
+        day, month, year = (int(part) for part in match.groups())
+        try:
+            suggestion = date(year, month, day).isoformat()
+        except ValueError:
+            return "expected_date", {"value": value}
+        return "expected_date_dotted", {"value": value, "suggestion": suggestion}
+    return "expected_date", {"value": value}
 
 
 SIMPLE_KEYS = {

@@ -296,6 +296,16 @@ def test_dates_in_order(tree: Path) -> None:
     )
 
 
+def test_dotted_date_gets_iso_suggestion(tree: Path) -> None:
+    write(tree, "content/needs/lukupiiri.yml", NEED.replace("2026-09-01", "1.9.2026"))
+    code, lines = check_lines(tree, "--lang", "sv")
+    assert code == 1
+    assert lines[0] == (
+        'content/needs/lukupiiri.yml:5:12: fel: published: datum skrivs i formen ÅÅÅÅ-MM-DD. '
+        'Skriv "1.9.2026" som 2026-09-01'
+    )
+
+
 def test_business_id_check_digit(tree: Path) -> None:
     write(tree, "content/organisations/oppikaari-oy.yml", COMPANY.replace("0101263-6", "0101263-5"))
     code, lines = check_lines(tree, "--lang", "fi")
