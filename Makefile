@@ -4,7 +4,7 @@
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: site test check lint system-packages clean
+.PHONY: site test check lint system-packages clean bench
 
 $(BIN)/kyky: pyproject.toml
 	python3 -m venv $(VENV)
@@ -25,8 +25,22 @@ lint: $(BIN)/kyky
 	$(BIN)/ruff check generator tests
 	$(BIN)/ruff format --check generator tests
 
-test: $(BIN)/kyky system-packages lint
+# axe-core and the Nu Html Checker (vnu.jar) for the accessibility and HTML tests.
+# --ignore-scripts: vnu-jar's postinstall would download a Java runtime, and
+# Debian's Java (tests/system-packages.sh) runs vnu.jar instead.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --ignore-scripts --no-audit --no-fund
+	touch $@
+
+test: $(BIN)/kyky system-packages node_modules/.package-lock.json lint
 	$(BIN)/pytest
+
+# The scale benchmark of BENCHMARKS.md: synthetic catalogues of 1,000 and 5,000
+# entries, built, checked and searched in Chromium. It takes many minutes, so
+# `make test` never runs it.
+bench: $(BIN)/kyky system-packages
+	$(BIN)/pip install --quiet -e '.[test,benchmark]'
+	$(BIN)/python tests/benchmarks/run.py --sizes 1000 5000
 
 clean:
 	rm -rf site .site-build

@@ -12,11 +12,12 @@ import logging
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 from generator.files import ContentFile, find_content
 from generator.loader import Document, LoadError, load_document
-from generator.models import MODELS, StrictModel
+from generator.models import MODELS, Removed, StrictModel
 from generator.problems import Problem, count_errors
 from generator.validate import validate
 
@@ -24,6 +25,10 @@ log = logging.getLogger(__name__)
 
 KINDS: tuple[str, ...] = ("needs", "ideas", "products", "organisations")
 ENTRY_KINDS: tuple[str, ...] = ("needs", "ideas", "products")
+HELSINKI = ZoneInfo("Europe/Helsinki")
+# An ISO date (YYYY-MM-DD) that replaces today's date, so that builds and tests
+# that depend on which entries have expired can be reproduced.
+TODAY_VARIABLE = "KYKY_TODAY"
 
 
 @dataclass
@@ -63,6 +68,10 @@ class Catalogue:
     # Ids whose files exist but are invalid: references to them are not errors of their own.
     invalid: set[tuple[str, str]] = field(default_factory=set)
     today: date = field(default_factory=date.today)
+    # Tombstones of removed entries by kind and id; their `entry` is a `Removed`.
+    removed: dict[str, dict[str, Record]] = field(
+        default_factory=lambda: {kind: {} for kind in KINDS}
+    )
 
     def get(self, kind: str, entry_id: str) -> Record | None:
         return self.records[kind].get(entry_id)
@@ -101,18 +110,26 @@ def check(
     content_root: str, display_root: str = "content", today: date | None = None
 ) -> CheckResult:
     """Run every phase up to reference resolution and collect all problems."""
+    from generator.addresses import check_addresses
     from generator.rules import check_entry_rules, resolve_references
 
-    catalogue = Catalogue(today=today or date.today())
+    # Decide the date that tells which entries have expired.
+    problems: list[Problem] = []
+    if today is None:
+        today, problems = default_today()
+    catalogue = Catalogue(today=today)
 
     # Find the files without following symlinks, and check their names.
-    files, problems = find_content(content_root, display_root)
+    files, found_problems = find_content(content_root, display_root)
+    problems.extend(found_problems)
 
     # Load and validate each file on its own.
     for content_file in files:
         record, file_problems = load_record(content_file)
         problems.extend(file_problems)
-        if record is not None:
+        if record is not None and content_file.removed:
+            catalogue.removed[record.kind][record.id] = record
+        elif record is not None:
             catalogue.records[record.kind][record.id] = record
         else:
             catalogue.invalid.add((content_file.folder, content_file.entry_id))
@@ -125,6 +142,9 @@ def check(
     # Resolve references between entries, recording them both ways.
     problems.extend(resolve_references(catalogue))
 
+    # Check that every address ever published still leads somewhere.
+    problems.extend(check_addresses(catalogue, content_root, display_root))
+
     problems.sort(key=Problem.sort_key)
     return CheckResult(catalogue, problems, len(files))
 
@@ -135,11 +155,24 @@ def load_record(content_file: ContentFile) -> tuple[Record | None, list[Problem]
         document = load_document(content_file.path, content_file.display_path)
     except LoadError as error:
         return None, error.problems
-    model = MODELS[content_file.folder]
+    model = Removed if content_file.removed else MODELS[content_file.folder]
     entry, problems = validate(model, document)
     if entry is None:
         return None, problems
     return Record(content_file.folder, content_file.entry_id, entry, document), problems
+
+
+def default_today() -> tuple[date, list[Problem]]:
+    """Return $KYKY_TODAY if it is set, else today's date in Helsinki."""
+    value = os.environ.get(TODAY_VARIABLE, "")
+    if not value:
+        return datetime.now(HELSINKI).date(), []
+    try:
+        return date.fromisoformat(value), []
+    except ValueError:
+        params = {"variable": TODAY_VARIABLE, "value": value}
+        problem = Problem(TODAY_VARIABLE, 1, 1, "error", "today_invalid", params)
+        return datetime.now(HELSINKI).date(), [problem]
 
 
 def is_inside(root: str, relative: str) -> bool:

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from generator.catalogue import CheckResult, check
+from generator.contributing import add_commands as add_contributor_commands
 from generator.messages import message
 from generator.problems import format_problem, github_annotation
 from generator.vocabularies import LANGUAGES
@@ -34,12 +35,28 @@ def _parser() -> argparse.ArgumentParser:
         default="text",
         help="text: one line per problem; github: GitHub Actions annotations as well",
     )
+    check_command.add_argument(
+        "--summary",
+        metavar="FILE",
+        help="also append the result as Markdown in Finnish and Swedish to FILE",
+    )
     check_command.set_defaults(run=run_check)
 
     build_command = commands.add_parser("build", help="build the site into site/")
     _add_common(build_command)
     build_command.add_argument("--site-dir", default="site", help="output folder (default: site)")
     build_command.set_defaults(run=run_build)
+
+    addresses_command = commands.add_parser(
+        "addresses", help="compare content/addresses.txt with the published addresses"
+    )
+    _add_common(addresses_command)
+    addresses_command.add_argument(
+        "--update", action="store_true", help="add the missing addresses to the register"
+    )
+    addresses_command.set_defaults(run=run_addresses)
+
+    add_contributor_commands(commands)
     return parser
 
 
@@ -77,6 +94,11 @@ def report(result: CheckResult, language: str, github: bool = False) -> None:
 def run_check(arguments: argparse.Namespace) -> int:
     result = check(arguments.content, _display_root(arguments.content))
     report(result, arguments.lang, github=arguments.format == "github")
+    if arguments.summary:
+        from generator.guides import check_summary
+
+        with open(arguments.summary, "a", encoding="utf-8") as stream:
+            stream.write(check_summary(result) + "\n")
     return 1 if result.errors else 0
 
 
@@ -92,6 +114,33 @@ def run_build(arguments: argparse.Namespace) -> int:
         print(format_problem(problem, arguments.lang))
     pages = build_site(result.catalogue, arguments.site_dir, arguments.content)
     print(message("build_done", arguments.lang, path=arguments.site_dir, pages=pages))
+    return 0
+
+
+def run_addresses(arguments: argparse.Namespace) -> int:
+    """Check or update the register of published addresses; content errors block both."""
+    from generator.addresses import read_register, updated_register, write_register
+    from generator.files import REGISTER_FILE
+
+    result = check(arguments.content, _display_root(arguments.content))
+    if result.errors:
+        report(result, arguments.lang)
+        return 1
+    display = f"{_display_root(arguments.content)}/{REGISTER_FILE}"
+    current = [line for _, line in read_register(arguments.content) or []]
+    lines = updated_register(result.catalogue, arguments.content)
+    missing = sorted(set(lines) - set(current))
+    if arguments.update:
+        write_register(lines, arguments.content)
+        counts = {"count": len(lines), "added": len(missing)}
+        print(message("addresses_updated", arguments.lang, path=display, **counts))
+        return 0
+    for line in missing:
+        print(message("addresses_missing", arguments.lang, path=display, value=line))
+    if missing:
+        print(message("addresses_outdated", arguments.lang, path=display, count=len(missing)))
+        return 1
+    print(message("addresses_current", arguments.lang, count=len(lines)))
     return 0
 
 

@@ -13,6 +13,10 @@ from generator.problems import Problem
 
 KIND_FOLDERS: tuple[str, ...] = tuple(MODELS)
 IMAGE_FOLDER = "images"
+# Tombstones of removed entries: removed/<kind>/<id>.yml.
+REMOVED_FOLDER = "removed"
+# The register of every published address, kept by `kyky addresses --update`.
+REGISTER_FILE = "addresses.txt"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
 IGNORED_FILES = frozenset({"README.md", ".gitkeep"})
 MAX_ID_LENGTH = 80
@@ -27,6 +31,7 @@ class ContentFile:
     entry_id: str
     path: str
     display_path: str
+    removed: bool = False
 
 
 def suggest_id(text: str) -> str:
@@ -67,18 +72,42 @@ def find_content(root: str, display_root: str) -> tuple[list[ContentFile], list[
                 _scan_kind_folder(entry.path, entry.name, display, files, problems)
             elif entry.name == IMAGE_FOLDER:
                 _scan_image_folder(entry.path, display, problems)
+            elif entry.name == REMOVED_FOLDER:
+                _scan_removed_folder(entry.path, display, files, problems)
             elif not entry.name.startswith("."):
-                folders = ", ".join((*KIND_FOLDERS, IMAGE_FOLDER))
+                folders = ", ".join((*KIND_FOLDERS, IMAGE_FOLDER, REMOVED_FOLDER))
                 problems.append(
                     _problem(display, "unknown_folder", name=entry.name, folders=folders)
                 )
-        elif entry.name not in IGNORED_FILES:
+        elif entry.name not in IGNORED_FILES and entry.name != REGISTER_FILE:
             problems.append(_unexpected(display, entry.name))
     return files, problems
 
 
+def _scan_removed_folder(
+    path: str, display_root: str, files: list[ContentFile], problems: list[Problem]
+) -> None:
+    """Scan removed/, which holds one folder of tombstones per kind."""
+    for entry in sorted(os.scandir(path), key=lambda item: item.name):
+        display = f"{display_root}/{entry.name}"
+        if entry.is_symlink():
+            problems.append(_problem(display, "symlink"))
+        elif entry.is_dir(follow_symlinks=False) and entry.name in KIND_FOLDERS:
+            _scan_kind_folder(entry.path, entry.name, display, files, problems, removed=True)
+        elif entry.is_dir(follow_symlinks=False):
+            folders = ", ".join(KIND_FOLDERS)
+            problems.append(_problem(display, "unknown_folder", name=entry.name, folders=folders))
+        elif entry.name not in IGNORED_FILES:
+            problems.append(_unexpected(display, entry.name))
+
+
 def _scan_kind_folder(
-    path: str, folder: str, display_root: str, files: list[ContentFile], problems: list[Problem]
+    path: str,
+    folder: str,
+    display_root: str,
+    files: list[ContentFile],
+    problems: list[Problem],
+    removed: bool = False,
 ) -> None:
     names: list[tuple[str, str]] = []
     for entry in sorted(os.scandir(path), key=lambda item: item.name):
@@ -101,7 +130,7 @@ def _scan_kind_folder(
             problems.append(_bad_name(display, entry.name, stem, rule))
         elif suffix == "yaml":
             problems.append(_problem(display, "wrong_extension", suggestion=f"{stem}.yml"))
-        files.append(ContentFile(folder, stem, entry.path, display))
+        files.append(ContentFile(folder, stem, entry.path, display, removed))
     problems.extend(_collisions(names))
 
 

@@ -248,6 +248,25 @@ class Organisation(StrictModel):
     example: bool = Field(False, description="True for the fictional starter organisations.")
 
 
+class Replacement(StrictModel):
+    """The entry that takes the place of a removed one."""
+
+    kind: Literal["needs", "ideas", "products", "organisations"] = Field(
+        description="Folder of the replacement entry: needs, ideas, products or organisations."
+    )
+    id: EntryId = Field(description="Id of the replacement entry.")
+
+
+class Removed(StrictModel):
+    """A tombstone: an entry taken off the catalogue, whose address still explains why."""
+
+    reason: LocalizedText = Field(description="Why the entry was removed, in a sentence or two.")
+    replacement: Replacement | None = Field(
+        None, description="The entry to read instead, if there is one."
+    )
+    removed: date = Field(description="Date of removal, as YYYY-MM-DD.")
+
+
 MODELS: dict[str, type[StrictModel]] = {
     "needs": Need,
     "ideas": Idea,

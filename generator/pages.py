@@ -10,9 +10,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2
 import yaml
@@ -20,8 +20,11 @@ import yaml
 from generator.catalogue import ENTRY_KINDS, KINDS, Catalogue, Record
 from generator.markup import render_markdown
 from generator.models import LocalizedText
-from generator.urls import entry_path, listing_path, page_path, relative_url
+from generator.urls import entry_path, facet_path, listing_path, page_path, relative_url
 from generator.vocabularies import DATA, label
+
+if TYPE_CHECKING:
+    from generator.search import FacetIndex
 
 TEMPLATES = Path(__file__).parent / "templates"
 OTHER_LANGUAGE = {"fi": "sv", "sv": "fi"}
@@ -106,8 +109,12 @@ class Renderer:
     def pages(self) -> Iterator[Page]:
         yield self.home()
         yield self.take_part()
+        yield self.statement("accessibility_statement", "statement_accessibility")
+        yield self.statement("privacy_notice", "statement_privacy")
+        yield self.search()
         for kind in KINDS:
             yield self.listing(kind)
+            yield from self.facet_listings(kind)
             for record in self.sorted_records(kind):
                 yield self.entry(record)
 
@@ -164,12 +171,29 @@ class Renderer:
         return self.environment.get_template(f"{template}.html").render(context)
 
     def entry(self, record: Record) -> Page:
+        # Imported here because these modules import this one.
+        from generator.matches import suggestions
+        from generator.opendata import ENTRY_DATA_FILE, structured_data
+
         path = entry_path(record.kind, record.id, self.language)
         template = "organisation" if record.kind == "organisations" else record.kind[:-1]
         summary = choose(getattr(record.entry, "summary", None), self.language)
         image = getattr(record.entry, "image", None)
         image_url = relative_url(path, f"media/{image}") if image else None
-        body = self.render(template, path, record=record, entry=record.entry, image_url=image_url)
+        body = self.render(
+            template,
+            path,
+            record=record,
+            entry=record.entry,
+            image_url=image_url,
+            suggestions=suggestions(self.catalogue, record, self.language),
+        )
+        meta = {
+            "kind": record.kind,
+            "id": record.id,
+            "jsonld": structured_data(record, self.language),
+            "data": ENTRY_DATA_FILE,
+        }
         return Page(
             self.language,
             path,
@@ -178,13 +202,27 @@ class Renderer:
             body,
             entry_path(record.kind, record.id, OTHER_LANGUAGE[self.language]),
             template,
-            {"kind": record.kind, "id": record.id},
+            meta,
         )
 
     def listing(self, kind: str) -> Page:
+        from generator.feeds import FEED_KINDS, feed_path
+
         path = listing_path(kind, self.language)
         records = self.sorted_records(kind)
-        body = self.render("listing", path, kind=kind, records=records)
+        meta: dict[str, Any] = {"kind": kind}
+        if kind in FEED_KINDS:
+            meta["feed"] = relative_url(path, feed_path(kind, self.language))
+            meta["feed_title"] = ui(f"feed_{kind}", self.language)
+        body = self.render(
+            "listing",
+            path,
+            kind=kind,
+            records=records,
+            feed_url=meta.get("feed"),
+            csv_url=relative_url(path, f"{kind}.csv"),
+            json_url=relative_url(path, "catalogue.json"),
+        )
         return Page(
             self.language,
             path,
@@ -193,7 +231,7 @@ class Renderer:
             body,
             listing_path(kind, OTHER_LANGUAGE[self.language]),
             "listing",
-            {"kind": kind},
+            meta,
         )
 
     def home(self) -> Page:
@@ -222,6 +260,80 @@ class Renderer:
             page_path("take_part", OTHER_LANGUAGE[self.language]),
             "page",
         )
+
+    def statement(self, name: str, template: str) -> Page:
+        """Render the accessibility statement or the privacy notice, which the law requires."""
+        path = page_path(name, self.language)
+        body = self.render(f"{template}.{self.language}", path)
+        return Page(
+            self.language,
+            path,
+            ui(name, self.language),
+            ui(f"{name}_description", self.language),
+            body,
+            page_path(name, OTHER_LANGUAGE[self.language]),
+            "page",
+        )
+
+    @cached_property
+    def facets(self) -> FacetIndex:
+        from generator.search import index_facets
+
+        return index_facets(self.catalogue)
+
+    def search(self) -> Page:
+        """Render the search page; assets/search.js runs the search with Pagefind."""
+        from generator.search import filter_groups, listing_groups
+
+        path = page_path("search", self.language)
+        body = self.render(
+            "search",
+            path,
+            filters=filter_groups(self.facets, self.language),
+            listings={kind: listing_groups(self.facets, kind, self.language) for kind in KINDS},
+            kinds=KINDS,
+        )
+        return Page(
+            self.language,
+            path,
+            ui("search", self.language),
+            ui("search_description", self.language),
+            body,
+            page_path("search", OTHER_LANGUAGE[self.language]),
+            "search",
+        )
+
+    def facet_listings(self, kind: str) -> Iterator[Page]:
+        """Render a kind's listing per filter value, so that plain links reach every filter."""
+        from generator.search import FACET_LEGENDS, facet_label, facet_listings
+
+        for listed_kind, facet, code in facet_listings():
+            if listed_kind != kind:
+                continue
+            labels = {lang: facet_label(facet, code, lang) for lang in OTHER_LANGUAGE}
+            path = facet_path(kind, facet, labels[self.language], self.language)
+            ids = {record.id for record in self.facets.get((kind, facet, code), [])}
+            records = [record for record in self.sorted_records(kind) if record.id in ids]
+            body = self.render(
+                "facet_listing",
+                path,
+                kind=kind,
+                facet=facet,
+                code=code,
+                value=labels[self.language],
+                legend=ui(FACET_LEGENDS[facet], self.language),
+                records=records,
+            )
+            title = ui(
+                "facet_listing_title",
+                self.language,
+                kind=ui(f"kind_{kind}", self.language),
+                value=labels[self.language],
+            )
+            other = OTHER_LANGUAGE[self.language]
+            alternate = facet_path(kind, facet, labels[other], other)
+            meta = {"kind": kind}
+            yield Page(self.language, path, title, title, body, alternate, "listing", meta)
 
 
 def render_pages(catalogue: Catalogue, language: str) -> list[Page]:

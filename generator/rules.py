@@ -8,12 +8,17 @@ import re
 import stat
 from collections.abc import Iterator
 from datetime import date
+from functools import cache
+from typing import Any
+
+import yaml
 
 from generator.catalogue import Catalogue, Link, Record
 from generator.files import IMAGE_SUFFIXES
 from generator.messages import Ref
 from generator.models import Idea, Need, Organisation, Period, Product
 from generator.problems import FieldPath, Problem, Severity
+from generator.vocabularies import DATA
 
 SCHOOL_KINDS = ("school", "daycare")
 PARTNER_KINDS = ("company", "community", "research")
@@ -41,8 +46,10 @@ def check_entry_rules(record: Record, content_root: str) -> list[Problem]:
     """Check the rules that compare fields within one entry."""
     entry = record.entry
     problems = list(_date_order(record))
+    problems.extend(_pupil_names(record))
     if isinstance(entry, (Need, Idea)) and entry.contact is not None:
         problems.extend(_contact(record, entry.contact.email))
+        problems.extend(_phone_in_role(record))
     if isinstance(entry, Idea) and not entry.answers and entry.seeks is None:
         problems.append(problem(record, (), "idea_without_target"))
     if isinstance(entry, Product):
@@ -86,6 +93,63 @@ def _contact(record: Record, email: str) -> Iterator[Problem]:
     match = PERSONAL_EMAIL.match(email)
     if match and not ROLE_WORDS.intersection(part.casefold() for part in match.groups()):
         yield problem(record, ("contact", "email"), "personal_email", "warning", value=email)
+
+
+# A pupil's name, by heuristic: a common given name followed by a capitalised word
+# ("Matti Virtanen"), or a word for a pupil followed by a common given name
+# ("oppilas Matti", "eleven Emma"). Names outside data/given_names.yaml are missed.
+# A given name followed by a place name is reported too, so the rule only warns and
+# the reviewer decides.
+PUPIL_WORDS = (
+    "oppilas|oppilaat|oppilaan|oppilaamme|oppilaalle|oppilaiden|koululainen|lapsi|lapsen|"
+    "tyttö|poika|elev|eleven|eleverna|elevens|barnet|flickan|pojken|pupil|student"
+)
+CAPITALISED_WORD = r"[A-ZÅÄÖÜ][a-zåäöüé]+(?:-[A-ZÅÄÖÜ][a-zåäöüé]+)?"
+# A run of at least seven digits, possibly with +, spaces, hyphens, slashes or brackets.
+PHONE_NUMBER = re.compile(r"\+?\(?\d[\d ()/-]{5,}\d")
+
+
+@cache
+def _pupil_name_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lists = yaml.safe_load((DATA / "given_names.yaml").read_text("utf-8"))
+    names = "|".join(sorted({*lists["finnish"], *lists["swedish"]}, key=len, reverse=True))
+    full_name = re.compile(rf"(?<![\w-])(?:{names})\s+{CAPITALISED_WORD}(?![\w-])")
+    pupil_and_name = re.compile(rf"(?<![\w-])(?i:{PUPIL_WORDS})\s+(?:{names})(?![\w-])")
+    return full_name, pupil_and_name
+
+
+def _texts(data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
+    """Yield every text written in a language (under a `fi` or `sv` key) with its path."""
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from _texts(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _texts(value, (*path, index))
+    elif isinstance(data, str) and ({"fi", "sv"} & set(path[-2:])):
+        yield path, data
+
+
+def _pupil_names(record: Record) -> Iterator[Problem]:
+    for path, text in _texts(record.document.data):
+        if record.kind == "organisations" and path[0] == "name":
+            continue
+        found: list[str] = []
+        for pattern in _pupil_name_patterns():
+            found += [match.group(0) for match in pattern.finditer(text)]
+        for word in dict.fromkeys(found):
+            yield problem(record, path, "pupil_name", "warning", word=word)
+
+
+def _phone_in_role(record: Record) -> Iterator[Problem]:
+    role = record.document.data.get("contact", {}).get("role")
+    if not isinstance(role, dict):
+        return
+    for language, text in role.items():
+        for match in PHONE_NUMBER.finditer(str(text)):
+            if sum(char.isdigit() for char in match.group(0)) >= 7:
+                path = ("contact", "role", language)
+                yield problem(record, path, "phone_in_contact", value=match.group(0).strip())
 
 
 def _product(record: Record, entry: Product, content_root: str) -> Iterator[Problem]:

@@ -20,7 +20,11 @@ from typing import Any
 import yaml
 
 from generator.catalogue import KINDS, Catalogue
+from generator.export import configured_site_url, export_site
+from generator.opendata import script_json
 from generator.pages import OTHER_LANGUAGE, Page, render_pages, ui
+from generator.schemas import write_schemas
+from generator.search import build_search_index
 from generator.urls import listing_path, page_path, relative_url
 from generator.vocabularies import SITE_LANGUAGES
 
@@ -28,6 +32,7 @@ log = logging.getLogger(__name__)
 
 PACKAGE = Path(__file__).parent
 SITE_URL_VARIABLE = "KYKY_SITE_URL"
+OPEN_GRAPH_LOCALES = {"fi": "fi_FI", "sv": "sv_FI"}
 
 
 def build_site(
@@ -50,6 +55,15 @@ def build_site(
     # Put the languages together and add the media files.
     assemble(work, Path(site_dir))
     copy_media(catalogue, content_root, Path(site_dir))
+
+    # Export feeds, open data, redirects and tombstone pages next to the pages.
+    export_site(catalogue, Path(site_dir), configured_site_url(config_file))
+
+    # Index the entries for the search page, one Pagefind bundle per language.
+    build_search_index(catalogue, Path(site_dir))
+
+    # Publish the JSON Schemas that the first line of every content file points at.
+    write_schemas(Path(site_dir) / "schemas")
     return sum(counts)
 
 
@@ -84,14 +98,26 @@ def write_pages(pages: list[Page], docs: Path, language: str) -> None:
 def front_matter(page: Page) -> dict[str, Any]:
     """Return the page's metadata, HTML-escaped, because MkDocs themes print it raw."""
     other = OTHER_LANGUAGE[page.language]
-    return {
+    meta = {
         "title": html.escape(page.title),
         "description": html.escape(page.description),
         "kyky_alternate": relative_url(page.path, page.alternate),
         "kyky_alternate_lang": other,
         "kyky_switch_text": ui("language_switch", page.language),
         "kyky_template": page.template,
+        "kyky_og_title": html.escape(page.title),
+        "kyky_og_description": html.escape(page.description or page.title),
+        "kyky_locale": OPEN_GRAPH_LOCALES[page.language],
+        "kyky_locale_alternate": OPEN_GRAPH_LOCALES[other],
     }
+    if "jsonld" in page.meta:
+        meta["kyky_jsonld"] = script_json(page.meta["jsonld"])
+    if "data" in page.meta:
+        meta["kyky_data"] = html.escape(page.meta["data"])
+    if "feed" in page.meta:
+        meta["kyky_feed"] = html.escape(page.meta["feed"])
+        meta["kyky_feed_title"] = html.escape(page.meta["feed_title"])
+    return meta
 
 
 def mkdocs_config(config_file: str, language: str, root: Path) -> dict[str, Any]:
@@ -110,7 +136,10 @@ def mkdocs_config(config_file: str, language: str, root: Path) -> dict[str, Any]
             "hooks": [str(PACKAGE / "mkdocs_hooks.py")],
             "nav": navigation(language),
             "not_in_nav": "/*/*/index.md",
-            "extra": {"alternate": [{"name": "fi", "lang": "fi"}, {"name": "sv", "lang": "sv"}]},
+            "extra": {
+                "alternate": [{"name": "fi", "lang": "fi"}, {"name": "sv", "lang": "sv"}],
+                "kyky": theme_extra(language),
+            },
         }
     )
     config["theme"] = {
@@ -119,6 +148,23 @@ def mkdocs_config(config_file: str, language: str, root: Path) -> dict[str, Any]
         "custom_dir": str(PACKAGE / "theme"),
     }
     return config
+
+
+def theme_extra(language: str) -> dict[str, Any]:
+    """Return what the theme prints on every page, the 404 page included: footer links
+    to the statements (paths relative to the language's root) and the 404 texts."""
+    prefix = "sv/" if language == "sv" else ""
+    statements = ("accessibility_statement", "privacy_notice")
+    return {
+        "footer_label": ui("footer_label", language),
+        "footer_links": [
+            {"title": ui(name, language), "path": page_path(name, language)[len(prefix) :]}
+            for name in statements
+        ],
+        "not_found_title": ui("not_found_title", language),
+        "not_found_text": ui("not_found_text", language),
+        "not_found_home": ui("not_found_home", language),
+    }
 
 
 def navigation(language: str) -> list[dict[str, str]]:
@@ -131,6 +177,7 @@ def navigation(language: str) -> list[dict[str, str]]:
     items += [
         {ui(f"kind_{kind}", language): source(listing_path(kind, language))} for kind in KINDS
     ]
+    items.append({ui("search", language): source(page_path("search", language))})
     items.append({ui("take_part", language): source(page_path("take_part", language))})
     return items
 

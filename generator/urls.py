@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 
 LANGUAGE_ROOTS: dict[str, str] = {"fi": "", "sv": "sv/"}
 SECTIONS: dict[str, dict[str, str]] = {
@@ -14,7 +15,20 @@ SECTIONS: dict[str, dict[str, str]] = {
 PAGES: dict[str, dict[str, str]] = {
     "home": {"fi": "", "sv": ""},
     "take_part": {"fi": "osallistu/", "sv": "delta/"},
+    "accessibility_statement": {"fi": "saavutettavuusseloste/", "sv": "tillganglighetsutlatande/"},
+    "privacy_notice": {"fi": "tietosuojaseloste/", "sv": "dataskyddsbeskrivning/"},
+    "search": {"fi": "haku/", "sv": "sok/"},
 }
+# The folder of a kind's listings per filter value, such as `tarpeet/aste/lukio/`.
+FACET_SEGMENTS: dict[str, dict[str, str]] = {
+    "status": {"fi": "tila", "sv": "status"},
+    "level": {"fi": "aste", "sv": "stadium"},
+    "subject": {"fi": "oppiaine", "sv": "amne"},
+    "competence": {"fi": "osaaminen", "sv": "kompetens"},
+    "district": {"fi": "suuralue", "sv": "storomrade"},
+    "language": {"fi": "opetuskieli", "sv": "undervisningssprak"},
+}
+SLUG_LETTERS = str.maketrans({"ä": "a", "ö": "o", "å": "a", "é": "e", "ü": "u"})
 
 
 def entry_path(kind: str, entry_id: str, language: str) -> str:
@@ -24,6 +38,18 @@ def entry_path(kind: str, entry_id: str, language: str) -> str:
 
 def listing_path(kind: str, language: str) -> str:
     return f"{LANGUAGE_ROOTS[language]}{SECTIONS[kind][language]}/"
+
+
+def facet_path(kind: str, facet: str, value_label: str, language: str) -> str:
+    """Return the path of a kind's listing per filter value, named after the value's label."""
+    segment = FACET_SEGMENTS[facet][language]
+    return f"{listing_path(kind, language)}{segment}/{slug(value_label)}/"
+
+
+def slug(text: str) -> str:
+    """Turn a label into an address segment: "Suur-Leppävaara" → "suur-leppavaara"."""
+    letters = text.casefold().translate(SLUG_LETTERS)
+    return re.sub(r"[^a-z0-9]+", "-", letters).strip("-")
 
 
 def page_path(name: str, language: str) -> str:

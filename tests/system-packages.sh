@@ -1,8 +1,9 @@
 #!/bin/sh
 # Install the Debian packages the tests need: a real browser, Java for the Nu Html
-# Checker, and Voikko for Finnish word forms. Runs apt-get only for what is missing.
+# Checker, Voikko for Finnish word forms and shellcheck for the scripts of the
+# workflows. Runs apt-get only for what is missing.
 set -eu
-packages="chromium chromium-driver default-jre-headless libvoikko1 voikko-fi"
+packages="chromium chromium-driver default-jre-headless libvoikko1 voikko-fi shellcheck"
 missing=""
 for package in $packages; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \

@@ -109,7 +109,7 @@ def test_every_internal_link_resolves(built_site: Path) -> None:
         if html.name != "index.html":
             continue
         for link in page.select("a[href]"):
-            href = link["href"].split("#")[0]
+            href = link["href"].split("#")[0].split("?")[0]
             if not href or "://" in href or href.startswith(("mailto:", "#")):
                 continue
             target = (html.parent / href).resolve()

@@ -1,0 +1,162 @@
+"""Addresses that never break: renamed entries redirect, removed ones leave a tombstone.
+
+An entry's address depends only on its kind and id (see `urls.py`). Once published,
+an address must keep leading somewhere:
+
+- a renamed entry lists its earlier ids in `previous_ids`, and each old address
+  redirects to the new one;
+- a removed entry leaves a tombstone, `removed/<kind>/<id>.yml`, whose page explains why
+  and where to go instead.
+
+The register `addresses.txt` in the content folder lists every published address as
+`kind/id`, one a line, sorted. `kyky addresses --update` rewrites it, and `kyky check`
+rejects an address in it that nothing answers any more.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.catalogue import KINDS, Catalogue, Record
+from generator.files import REGISTER_FILE, REMOVED_FOLDER
+from generator.models import ID_PATTERN, Removed
+from generator.problems import Problem
+from generator.rules import problem
+
+REGISTER_LINE = re.compile(rf"^({'|'.join(KINDS)})/({ID_PATTERN[1:-1]})$")
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """An old address of a renamed entry and the record it now belongs to."""
+
+    kind: str
+    old_id: str
+    record: Record
+
+
+def redirects(catalogue: Catalogue) -> list[Redirect]:
+    """Return every previous id of every live entry, by kind and old id."""
+    found = [
+        Redirect(kind, old_id, record)
+        for kind in KINDS
+        for record in catalogue.all(kind)
+        for old_id in getattr(record.entry, "previous_ids", [])
+    ]
+    return sorted(found, key=lambda redirect: (redirect.kind, redirect.old_id))
+
+
+def tombstones(catalogue: Catalogue) -> list[Record]:
+    """Return the tombstone records, by kind and id."""
+    return [
+        catalogue.removed[kind][entry_id]
+        for kind in KINDS
+        for entry_id in sorted(catalogue.removed[kind])
+    ]
+
+
+def published_addresses(catalogue: Catalogue) -> list[str]:
+    """Return `kind/id` of every live entry, previous id and tombstone, sorted."""
+    addresses = {f"{kind}/{entry_id}" for kind in KINDS for entry_id in catalogue.records[kind]}
+    addresses |= {f"{redirect.kind}/{redirect.old_id}" for redirect in redirects(catalogue)}
+    addresses |= {f"{record.kind}/{record.id}" for record in tombstones(catalogue)}
+    return sorted(addresses)
+
+
+def register_path(content_root: str) -> Path:
+    return Path(content_root) / REGISTER_FILE
+
+
+def read_register(content_root: str) -> list[tuple[int, str]] | None:
+    """Return the register's non-blank lines with their line numbers, or None if it is missing."""
+    path = register_path(content_root)
+    if path.is_symlink() or not path.is_file():
+        return None
+    lines = path.read_text("utf-8").splitlines()
+    return [(number, line.strip()) for number, line in enumerate(lines, 1) if line.strip()]
+
+
+def updated_register(catalogue: Catalogue, content_root: str) -> list[str]:
+    """Return the register as `kyky addresses --update` writes it: old lines plus new addresses.
+
+    An address is never dropped: once published it stays in the register for good.
+    """
+    old = {line for _, line in read_register(content_root) or []}
+    return sorted(old | set(published_addresses(catalogue)))
+
+
+def write_register(lines: list[str], content_root: str) -> None:
+    register_path(content_root).write_text("".join(f"{line}\n" for line in lines), "utf-8")
+
+
+def check_addresses(catalogue: Catalogue, content_root: str, display_root: str) -> list[Problem]:
+    """Report clashes between live ids, previous ids and tombstones, and lost addresses."""
+    problems = list(_previous_id_problems(catalogue))
+    problems.extend(_tombstone_problems(catalogue))
+    problems.extend(_register_problems(catalogue, content_root, display_root))
+    return problems
+
+
+def _previous_id_problems(catalogue: Catalogue) -> Iterator[Problem]:
+    claims: dict[tuple[str, str], Record] = {}
+    for kind in KINDS:
+        for record in sorted(catalogue.all(kind), key=lambda item: item.id):
+            for index, old_id in enumerate(getattr(record.entry, "previous_ids", [])):
+                path = ("previous_ids", index)
+                live = catalogue.get(kind, old_id)
+                tombstone = catalogue.removed[kind].get(old_id)
+                first = claims.setdefault((kind, old_id), record)
+                if live is not None:
+                    yield problem(
+                        record, path, "address_previous_id_live", value=old_id, file=live.path
+                    )
+                elif tombstone is not None:
+                    yield problem(
+                        record,
+                        path,
+                        "address_previous_id_tombstone",
+                        value=old_id,
+                        file=tombstone.path,
+                    )
+                elif first is not record:
+                    yield problem(
+                        record, path, "address_previous_id_claimed", value=old_id, file=first.path
+                    )
+
+
+def _tombstone_problems(catalogue: Catalogue) -> Iterator[Problem]:
+    for record in tombstones(catalogue):
+        live = catalogue.get(record.kind, record.id)
+        if live is not None:
+            yield problem(record, (), "address_tombstone_live", file=live.path)
+        replacement = record.entry.replacement if isinstance(record.entry, Removed) else None
+        if replacement is not None and catalogue.get(replacement.kind, replacement.id) is None:
+            yield problem(
+                record,
+                ("replacement", "id"),
+                "address_replacement_missing",
+                value=f"{replacement.kind}/{replacement.id}",
+            )
+
+
+def _register_problems(
+    catalogue: Catalogue, content_root: str, display_root: str
+) -> Iterator[Problem]:
+    lines = read_register(content_root)
+    if lines is None:
+        return
+    answered = set(published_addresses(catalogue))
+    answered |= {f"{kind}/{entry_id}" for kind, entry_id in catalogue.invalid}
+    display = f"{display_root}/{REGISTER_FILE}"
+    for number, line in lines:
+        match = REGISTER_LINE.match(line)
+        if match is None:
+            yield Problem(display, number, 1, "error", "address_register_line", {"value": line})
+        elif line not in answered:
+            kind, _, entry_id = line.partition("/")
+            tombstone = f"{display_root}/{REMOVED_FOLDER}/{kind}/{entry_id}.yml"
+            params = {"value": line, "id": entry_id, "tombstone": tombstone}
+            yield Problem(display, number, 1, "error", "address_removed_without_tombstone", params)

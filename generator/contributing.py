@@ -1,0 +1,133 @@
+"""The contributor subcommands of `kyky`: new, schemas, forms, from-issue and docs.
+
+`generator/cli.py` calls `add_commands`; each command here parses nothing itself and
+calls one function of schemas.py, starter.py, forms.py or guides.py.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from generator.messages import Ref, message
+from generator.schemas import KIND_NAMES
+from generator.vocabularies import LANGUAGES, SITE_LANGUAGES
+
+KINDS = tuple(KIND_NAMES.values())
+
+
+def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the contributor subcommands to the `kyky` parser."""
+    new = commands.add_parser("new", help="write a commented starter file for a new entry")
+    new.add_argument("kind", choices=KINDS, help="the kind of entry")
+    new.add_argument("--title", required=True, help="title, or name of an organisation")
+    new.add_argument(
+        "--lang", choices=SITE_LANGUAGES, default="fi", help="language of the comments: fi or sv"
+    )
+    new.add_argument("--content", default="content", help="content folder (default: content)")
+    new.set_defaults(run=run_new)
+
+    schemas = commands.add_parser("schemas", help="write the JSON Schema of each kind")
+    schemas.add_argument("--out", required=True, help="folder to write <kind>.schema.json into")
+    _add_language(schemas)
+    schemas.set_defaults(run=run_schemas)
+
+    forms = commands.add_parser("forms", help="write the GitHub issue forms")
+    forms.add_argument(
+        "--out", default=".github/ISSUE_TEMPLATE", help="folder (default: .github/ISSUE_TEMPLATE)"
+    )
+    _add_language(forms)
+    forms.set_defaults(run=run_forms)
+
+    from_issue = commands.add_parser("from-issue", help="turn a submitted issue form into a file")
+    from_issue.add_argument("--kind", choices=KINDS, required=True, help="the kind of entry")
+    from_issue.add_argument("--body-file", required=True, help="file holding the issue body")
+    from_issue.add_argument("--content", default="content", help="content folder to write into")
+    from_issue.add_argument(
+        "--comment", metavar="FILE", help="also write the outcome in Finnish and Swedish to FILE"
+    )
+    _add_language(from_issue)
+    from_issue.set_defaults(run=run_from_issue)
+
+    docs = commands.add_parser("docs", help="regenerate the field reference of the guides")
+    docs.add_argument("--root", default=".", help="folder of the CONTRIBUTING files")
+    _add_language(docs)
+    docs.set_defaults(run=run_docs)
+
+
+def _add_language(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--lang", choices=LANGUAGES, default="fi", help="language of the messages: fi, sv or en"
+    )
+
+
+def run_new(arguments: argparse.Namespace) -> int:
+    from generator.starter import starter_file, write_starter
+
+    starter = starter_file(
+        arguments.kind, arguments.title, arguments.lang, arguments.content, date.today()
+    )
+    shown = str(starter.path)
+    if not write_starter(starter):
+        print(message("new_exists", arguments.lang, path=shown), file=sys.stderr)
+        return 1
+    print(message("new_written", arguments.lang, path=shown))
+    return 0
+
+
+def run_schemas(arguments: argparse.Namespace) -> int:
+    from generator.schemas import write_schemas
+
+    written = write_schemas(arguments.out)
+    print(message("schemas_written", arguments.lang, path=arguments.out, count=len(written)))
+    return 0
+
+
+def run_forms(arguments: argparse.Namespace) -> int:
+    from generator.forms import write_forms
+
+    written = write_forms(arguments.out)
+    print(message("forms_written", arguments.lang, path=arguments.out, count=len(written)))
+    return 0
+
+
+def run_from_issue(arguments: argparse.Namespace) -> int:
+    from generator.forms import IssueError, entry_text, issue_to_entry
+    from generator.schemas import FOLDERS
+
+    try:
+        body = Path(arguments.body_file).read_text("utf-8")
+        entry_id, data = issue_to_entry(arguments.kind, body, date.today())
+        path = Path(arguments.content) / FOLDERS[arguments.kind] / f"{entry_id}.yml"
+        if path.exists():
+            raise IssueError("issue_file_exists", path=str(path))
+    except IssueError as error:
+        _tell(arguments, "issue_failed", reason=Ref(error.key, dict(error.params)))
+        return 1
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(entry_text(arguments.kind, data), "utf-8")
+    _tell(arguments, "issue_written", path=str(path))
+    return 0
+
+
+def _tell(arguments: argparse.Namespace, key: str, **params: object) -> None:
+    """Print the outcome of from-issue, and write it in fi and sv to --comment if given."""
+
+    def text(language: str) -> str:
+        return message(key, language, **params)
+
+    stream = sys.stderr if key == "issue_failed" else sys.stdout
+    print(text(arguments.lang), file=stream)
+    if arguments.comment:
+        with open(arguments.comment, "a", encoding="utf-8") as comment:
+            comment.write("".join(f"{text(language)}\n\n" for language in SITE_LANGUAGES))
+
+
+def run_docs(arguments: argparse.Namespace) -> int:
+    from generator.guides import write_guides
+
+    changed = write_guides(arguments.root)
+    print(message("docs_written", arguments.lang, count=len(changed)))
+    return 0

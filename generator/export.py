@@ -1,0 +1,173 @@
+"""The export phase: files written next to the built pages, without MkDocs.
+
+- Atom feeds (`feeds.py`);
+- open data and its JSON Schemas (`opendata.py`);
+- a redirect page at each old address of a renamed entry, and a page at the address
+  of each removed entry that explains why it was removed and where to go instead
+  (`addresses.py`). Both are plain HTML pages in the page's language.
+"""
+
+from __future__ import annotations
+
+import html
+import os
+from pathlib import Path
+
+import yaml
+
+from generator.addresses import Redirect, redirects, tombstones
+from generator.catalogue import KINDS, Catalogue, Record
+from generator.feeds import FEED_KINDS, feed_path, render_feed
+from generator.models import Removed
+from generator.opendata import (
+    ENTRY_DATA_FILE,
+    catalogue_data,
+    dump_json,
+    record_data,
+    render_csv,
+    schemas,
+)
+from generator.pages import choose, ui
+from generator.urls import entry_path, listing_path, relative_url
+from generator.vocabularies import SITE_LANGUAGES
+
+SITE_URL_VARIABLE = "KYKY_SITE_URL"
+
+
+def configured_site_url(config_file: str) -> str:
+    """Return the site's address from $KYKY_SITE_URL or mkdocs.yml, ending in `/`."""
+    with open(config_file, encoding="utf-8") as stream:
+        config = yaml.safe_load(stream)
+    site_url = os.environ.get(SITE_URL_VARIABLE, config.get("site_url") or "")
+    return site_url.rstrip("/") + "/" if site_url else ""
+
+
+def export_site(catalogue: Catalogue, site_dir: Path, site_url: str) -> int:
+    """Write feeds, open data, redirects and tombstone pages; return the number of files."""
+    files = _feeds(catalogue, site_url)
+    files += _open_data(catalogue, site_url)
+    files += _redirect_pages(catalogue, site_url)
+    files += _tombstone_pages(catalogue, site_url)
+    for path, content in files:
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(content)
+    return len(files)
+
+
+def _feeds(catalogue: Catalogue, site_url: str) -> list[tuple[str, bytes]]:
+    return [
+        (feed_path(kind, language), render_feed(catalogue, kind, language, site_url))
+        for kind in FEED_KINDS
+        for language in SITE_LANGUAGES
+    ]
+
+
+def _open_data(catalogue: Catalogue, site_url: str) -> list[tuple[str, bytes]]:
+    files = [("catalogue.json", _json(catalogue_data(catalogue, site_url)))]
+    files += [(f"{kind}.csv", render_csv(catalogue, kind, site_url)) for kind in KINDS]
+    files += [(f"schemas/{name}", _json(schema)) for name, schema in schemas(site_url).items()]
+    for kind in KINDS:
+        for record in catalogue.all(kind):
+            content = _json(record_data(catalogue, record, site_url))
+            for language in SITE_LANGUAGES:
+                files.append((entry_path(kind, record.id, language) + ENTRY_DATA_FILE, content))
+    return files
+
+
+def _json(data: object) -> bytes:
+    return dump_json(data).encode("utf-8")
+
+
+def _redirect_pages(catalogue: Catalogue, site_url: str) -> list[tuple[str, bytes]]:
+    return [
+        (
+            entry_path(redirect.kind, redirect.old_id, language) + "index.html",
+            redirect_page(redirect, language, site_url).encode("utf-8"),
+        )
+        for redirect in redirects(catalogue)
+        for language in SITE_LANGUAGES
+    ]
+
+
+def _tombstone_pages(catalogue: Catalogue, site_url: str) -> list[tuple[str, bytes]]:
+    return [
+        (
+            entry_path(record.kind, record.id, language) + "index.html",
+            tombstone_page(catalogue, record, language).encode("utf-8"),
+        )
+        for record in tombstones(catalogue)
+        for language in SITE_LANGUAGES
+    ]
+
+
+def redirect_page(redirect: Redirect, language: str, site_url: str) -> str:
+    """Return the page at an old address: a refresh, a canonical link and a visible link."""
+    path = entry_path(redirect.kind, redirect.old_id, language)
+    target_path = entry_path(redirect.kind, redirect.record.id, language)
+    target = html.escape(relative_url(path, target_path))
+    canonical = html.escape(site_url + target_path)
+    head = (
+        f'<link rel="canonical" href="{canonical}">\n'
+        f'<meta http-equiv="refresh" content="0; url={target}">\n'
+    )
+    body = (
+        f"<p>{_escape(ui('redirect_text', language))} "
+        f'<a href="{target}">{_title(redirect.record, language)}</a></p>\n'
+    )
+    return _page(language, ui("redirect_title", language), head, body)
+
+
+def tombstone_page(catalogue: Catalogue, record: Record, language: str) -> str:
+    """Return the page at a removed entry's address: why, when, and where to go instead."""
+    assert isinstance(record.entry, Removed)
+    path = entry_path(record.kind, record.id, language)
+    reason = choose(record.entry.reason, language)
+    body = ""
+    if reason is not None:
+        lang = f' lang="{reason.language}"' if reason.fallback else ""
+        body += f"<p{lang}>{_escape(reason.text)}</p>\n"
+    removed = record.entry.removed.strftime("%-d.%-m.%Y")
+    body += f"<p>{_escape(ui('removed_date', language, date=removed))}</p>\n"
+    replacement = record.entry.replacement
+    target = catalogue.get(replacement.kind, replacement.id) if replacement else None
+    if target is not None:
+        href = html.escape(relative_url(path, entry_path(target.kind, target.id, language)))
+        text, title = ui("removed_replacement", language), _title(target, language)
+    else:
+        href = html.escape(relative_url(path, listing_path(record.kind, language)))
+        text, title = ui("removed_listing", language), _escape(ui(f"kind_{record.kind}", language))
+    body += f'<p>{_escape(text)} <a href="{href}">{title}</a></p>\n'
+    return _page(language, ui("removed_title", language), "", body)
+
+
+def _page(language: str, title: str, head: str, body: str) -> str:
+    site_name = _escape(ui("site_name", language))
+    return (
+        "<!doctype html>\n"
+        f'<html lang="{language}">\n'
+        "<head>\n"
+        '<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="robots" content="noindex">\n'
+        f"<title>{_escape(title)} – {site_name}</title>\n"
+        f"{head}"
+        "</head>\n"
+        "<body>\n"
+        "<main>\n"
+        f"<h1>{_escape(title)}</h1>\n"
+        f"{body}"
+        "</main>\n"
+        "</body>\n"
+        "</html>\n"
+    )
+
+
+def _title(record: Record, language: str) -> str:
+    value = record.entry.name if record.kind == "organisations" else record.entry.title
+    chosen = choose(value, language)
+    return _escape(chosen.text if chosen else record.id)
+
+
+def _escape(text: str) -> str:
+    return html.escape(text, quote=True)

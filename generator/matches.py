@@ -1,0 +1,235 @@
+"""Suggested matches: the ideas and products that may fit a need, and the needs an idea may fit.
+
+Suggestions are shown on the page of an open need and of an open idea that seeks a
+school (`seeks`). They are computed, not chosen by anyone, so the page labels them as
+suggestions and gives the reasons for each.
+
+Score of a candidate, compared with the entry whose page shows it:
+
+- 3 points for each shared school level and each shared subject,
+- 2 points if the need's school has a language of instruction or a district that the
+  idea seeks,
+- 1 point for each shared grade and each shared transversal competence,
+- 1 point for each shared word of the titles, summaries and themes in the page's
+  language, at most 5.
+
+An idea's levels, subjects and grades include those it seeks. Reasons list the shared
+values, joined as `join_values` says. Words are compared by
+their first six letters, so that inflected Finnish and Swedish forms meet
+("välitunnit", "välituntiliikunta"); words shorter than four letters and words that
+almost every entry uses do not count. A candidate needs MIN_SCORE points. The list
+is sorted by score, then newest first, then by id, and cut at MAX_SUGGESTIONS.
+
+Left out: entries already linked to the page's entry (they are shown as relations),
+and entries whose status, as shown, is in INACTIVE.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from generator.catalogue import Catalogue, Record
+from generator.models import Idea, Need, Organisation
+from generator.pages import choose, status_of, ui
+from generator.vocabularies import label
+
+MAX_SUGGESTIONS = 5
+MIN_SCORE = 4
+MAX_WORD_POINTS = 5
+STEM_LENGTH = 6
+MIN_WORD_LENGTH = 4
+
+# Statuses, as shown, of entries that neither get nor make suggestions. A completed
+# product is not inactive: for a product, completed means ready to use.
+INACTIVE: dict[str, frozenset[str]] = {
+    "needs": frozenset({"closed", "completed", "expired"}),
+    "ideas": frozenset({"closed", "completed", "expired"}),
+    "products": frozenset({"closed", "expired"}),
+}
+
+WORD = re.compile(r"[^\W\d_]+")
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A candidate entry with its score and the reasons, in the page's language."""
+
+    record: Record
+    score: int
+    reasons: tuple[str, ...]
+
+    @property
+    def reason_text(self) -> str:
+        return "; ".join(self.reasons)
+
+
+def suggestions(catalogue: Catalogue, record: Record, language: str) -> list[Suggestion]:
+    """Return the suggestions to show on the page of `record`, best first."""
+    if not _makes_suggestions(catalogue, record):
+        return []
+    linked = _linked(catalogue, record)
+    found = [
+        _score(catalogue, record, candidate, language)
+        for candidate in _candidates(catalogue, record)
+        if (candidate.kind, candidate.id) not in linked
+    ]
+    kept = [suggestion for suggestion in found if suggestion.score >= MIN_SCORE]
+    kept.sort(key=lambda suggestion: suggestion.record.id)
+    kept.sort(key=lambda suggestion: suggestion.record.entry.published, reverse=True)
+    kept.sort(key=lambda suggestion: suggestion.score, reverse=True)
+    return kept[:MAX_SUGGESTIONS]
+
+
+def _makes_suggestions(catalogue: Catalogue, record: Record) -> bool:
+    if status_of(record, catalogue.today) != "open":
+        return False
+    if isinstance(record.entry, Need):
+        return True
+    return isinstance(record.entry, Idea) and record.entry.seeks is not None
+
+
+def _active(catalogue: Catalogue, record: Record) -> bool:
+    return status_of(record, catalogue.today) not in INACTIVE[record.kind]
+
+
+def _candidates(catalogue: Catalogue, record: Record) -> Iterator[Record]:
+    kinds = ("ideas", "products") if record.kind == "needs" else ("needs",)
+    for kind in kinds:
+        for candidate in catalogue.all(kind):
+            if candidate is not record and _active(catalogue, candidate):
+                yield candidate
+
+
+def _linked(catalogue: Catalogue, record: Record) -> set[tuple[str, str]]:
+    """Return (kind, id) of the entries that refer to `record` or that it refers to."""
+    linked = {
+        (link.target_kind, link.target_id)
+        for link in catalogue.links
+        if (link.source_kind, link.source_id) == (record.kind, record.id)
+    }
+    linked |= {
+        (link.source_kind, link.source_id) for link in catalogue.incoming[(record.kind, record.id)]
+    }
+    return linked
+
+
+def _score(catalogue: Catalogue, page: Record, candidate: Record, language: str) -> Suggestion:
+    need, other = (page, candidate) if page.kind == "needs" else (candidate, page)
+    assert isinstance(need.entry, Need)
+    school = catalogue.get("organisations", need.entry.school)
+    parts = [
+        ("level", 3, _shared(need.entry.levels, _sought(other, "levels"))),
+        ("subject", 3, _shared(need.entry.subjects, _sought(other, "subjects"))),
+        ("grade", 1, _shared(need.entry.grades, _sought(other, "grades"))),
+        ("competence", 1, _shared(need.entry.competences, other.entry.competences)),
+    ]
+    seeks = other.entry.seeks if isinstance(other.entry, Idea) else None
+    if seeks is not None and school is not None and isinstance(school.entry, Organisation):
+        language_code = school.entry.instruction_language
+        parts.append(
+            ("instruction_language", 2, _shared([language_code], seeks.instruction_languages))
+        )
+        parts.append(("district", 2, _shared([school.entry.district], seeks.districts)))
+    score = 0
+    reasons: list[str] = []
+    for kind, weight, shared in parts:
+        if not shared:
+            continue
+        score += weight if kind in ("instruction_language", "district") else weight * len(shared)
+        reasons.append(_reason(kind, shared, language))
+    words = shared_words(page, candidate, language)
+    if words:
+        score += min(len(words), MAX_WORD_POINTS)
+        reasons.append(ui("match_words", language, values=", ".join(words[:MAX_WORD_POINTS])))
+    return Suggestion(candidate, score, tuple(reasons))
+
+
+def _sought(record: Record, name: str) -> list[object]:
+    """Return an entry's levels, subjects or grades, with those an idea seeks."""
+    values = list(getattr(record.entry, name, []))
+    seeks = record.entry.seeks if isinstance(record.entry, Idea) else None
+    if seeks is not None:
+        values += [value for value in getattr(seeks, name) if value not in values]
+    return values
+
+
+def _shared(ours: Iterable[object], theirs: Iterable[object]) -> list[object]:
+    """Return the values of `ours` found in `theirs`, in the order of `ours`."""
+    wanted = set(theirs)
+    return [value for value in ours if value is not None and value in wanted]
+
+
+VOCABULARY_OF_REASON = {
+    "level": "level",
+    "subject": "subject",
+    "instruction_language": "instruction_language",
+    "district": "district",
+}
+
+
+def _reason(kind: str, shared: list[object], language: str) -> str:
+    if kind in VOCABULARY_OF_REASON:
+        values = [label(VOCABULARY_OF_REASON[kind], str(code), language) for code in shared]
+    else:
+        # Grades are numbers; competences are known by their codes L1 to L7.
+        values = [str(value) for value in shared]
+    return ui(f"match_{kind}", language, values=join_values(values, language))
+
+
+def join_values(values: list[str], language: str) -> str:
+    """Join values with commas, or with `ja`/`och` when a value has a comma of its own.
+
+    School levels read "perusopetus, vuosiluokat 1–6", so two of them need the word.
+    """
+    if any("," in value for value in values):
+        return ui("list_and", language).join(values)
+    return ", ".join(values)
+
+
+def shared_words(page: Record, candidate: Record, language: str) -> list[str]:
+    """Return the words of the page's entry whose stems the candidate shares, in order."""
+    theirs = {stem(word) for word in words_of(candidate, language)}
+    found: list[str] = []
+    seen: set[str] = set()
+    for word in words_of(page, language):
+        key = stem(word)
+        if key in theirs and key not in seen and key not in COMMON_STEMS:
+            seen.add(key)
+            found.append(word)
+    return found
+
+
+def stem(word: str) -> str:
+    return word[:STEM_LENGTH]
+
+
+# Words that almost every entry uses, in Finnish and Swedish.
+COMMON_WORDS = """
+    myös jotka joka jonka joita että kanssa eivät sekä tämä mutta kuin niin ovat olla
+    ilman koko oppilaat koulu koulun koululle koulussa luokka luokan luokille opettaja
+    opetus etsimme haluamme voimme kokeilu kehittää avulla joiden hyvin vielä paljon
+    också eller utan inte från till även deras vara blir varje under eleven elever
+    eleverna skolan skolor skola klasser lärare undervisning vill söker utveckla
+"""
+COMMON_STEMS = frozenset(stem(word) for word in COMMON_WORDS.split())
+
+
+def words_of(record: Record, language: str) -> list[str]:
+    """Return the lower-case words of a record's title, summary and themes in `language`."""
+    entry = record.entry
+    texts = [choose(getattr(entry, name, None), language) for name in ("title", "summary")]
+    words: list[str] = []
+    for chosen in texts:
+        if chosen is not None:
+            words += WORD.findall(chosen.text.casefold())
+    themes = getattr(entry, "themes", None)
+    if themes is not None:
+        for theme in getattr(themes, language, []) or getattr(themes, _other(language), []):
+            words += WORD.findall(theme.casefold())
+    return [word for word in words if len(word) >= MIN_WORD_LENGTH]
+
+
+def _other(language: str) -> str:
+    return "sv" if language == "fi" else "fi"

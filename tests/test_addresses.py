@@ -1,0 +1,263 @@
+"""Addresses never break: the register, previous ids, tombstones and their pages."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.catalogue import check
+from generator.export import export_site
+from generator.problems import format_problem
+from tests.conftest import CONTENT, run_kyky
+from tests.small_catalogue import company, idea, load, need, school, write_entry
+
+SITE_URL = "https://kyky.example/"
+
+
+@pytest.fixture
+def root(tmp_path: Path) -> Path:
+    """A school, a company, a renamed need and a removed one."""
+    content = tmp_path / "content"
+    school(content)
+    company(content)
+    need(content, "uusi", "Uusi nimi", previous_ids=["vanha"])
+    write_entry(
+        content,
+        "removed/needs",
+        "poistettu",
+        {
+            "reason": {"fi": "Koulu ratkaisi asian itse.", "sv": "Skolan löste saken själv."},
+            "replacement": {"kind": "needs", "id": "uusi"},
+            "removed": "2026-10-01",
+        },
+    )
+    return content
+
+
+def problems_in(content: Path, language: str = "en") -> list[str]:
+    result = check(str(content), "content")
+    return [format_problem(problem, language) for problem in result.problems]
+
+
+def line_of(path: Path, text: str) -> int:
+    return path.read_text("utf-8").splitlines().index(text) + 1
+
+
+def test_valid_tree_has_no_problems(root: Path) -> None:
+    assert problems_in(root) == []
+
+
+def test_previous_id_of_live_entry(root: Path) -> None:
+    need(root, "vanha", "Vanha")
+    line = line_of(root / "needs" / "uusi.yml", "- vanha")
+    assert problems_in(root) == [
+        f'content/needs/uusi.yml:{line}:3: error: previous_ids[1]: "vanha" is still the id '
+        "of the entry content/needs/vanha.yml, so its address cannot redirect here. Remove "
+        '"vanha" from previous_ids or give the other entry a new id.'
+    ]
+
+
+def test_previous_id_with_tombstone(root: Path) -> None:
+    idea(root, "idea", "Idea", previous_ids=[], answers=["poistettu-ei"], seeks=None)
+    need(root, "toinen", "Toinen", previous_ids=["poistettu"])
+    line = line_of(root / "needs" / "toinen.yml", "- poistettu")
+    found = problems_in(root, "fi")
+    assert (
+        f'content/needs/toinen.yml:{line}:3: virhe: previous_ids[1]: osoitteelle "poistettu" '
+        "on jo hautakivi content/removed/needs/poistettu.yml, joten se ei voi samalla ohjata "
+        'tänne. Poista hautakivi, jos merkintä siirtyi tänne, tai poista "poistettu" '
+        "previous_ids-luettelosta."
+    ) in found
+
+
+def test_previous_id_claimed_twice(root: Path) -> None:
+    need(root, "zeta", "Zeta", previous_ids=["vanha"])
+    line = line_of(root / "needs" / "zeta.yml", "- vanha")
+    assert problems_in(root, "sv") == [
+        f"content/needs/zeta.yml:{line}:3: fel: previous_ids[1]: också content/needs/uusi.yml "
+        'listar det tidigare id:t "vanha" i previous_ids. En gammal adress kan leda till bara '
+        "en post: behåll id:t bara i listan hos den post som ersatte den gamla."
+    ]
+
+
+def test_tombstone_of_live_entry(root: Path) -> None:
+    need(root, "poistettu", "Ei poistettu")
+    assert problems_in(root) == [
+        "content/removed/needs/poistettu.yml:1:1: error: the entry is still in the catalogue "
+        "(content/needs/poistettu.yml), so it cannot have a tombstone. Delete the tombstone "
+        "or the entry."
+    ]
+
+
+def test_tombstone_replacement_missing(root: Path) -> None:
+    path = write_entry(
+        root,
+        "removed/ideas",
+        "kadonnut",
+        {
+            "reason": {"fi": "Syy.", "sv": "Orsak."},
+            "replacement": {"kind": "ideas", "id": "ei-ole"},
+            "removed": "2026-10-01",
+        },
+    )
+    line = line_of(path, "  id: ei-ole")
+    assert problems_in(root) == [
+        f"content/removed/ideas/kadonnut.yml:{line}:7: error: replacement.id: the replacement "
+        "entry ideas/ei-ole does not exist. Check its kind and id, or remove the field "
+        "replacement."
+    ]
+
+
+def test_removal_without_tombstone(root: Path) -> None:
+    (root / "addresses.txt").write_text(
+        "needs/poistettu\nneeds/unohtunut\nneeds/uusi\nneeds/vanha\n"
+    )
+    assert problems_in(root) == [
+        "content/addresses.txt:2:1: error: the address needs/unohtunut was published, but the "
+        'entry is gone and no entry lists the id "unohtunut" in previous_ids (removal without a '
+        'tombstone). Restore the deleted file, add "unohtunut" to previous_ids of the new entry, '
+        "or write a tombstone, content/removed/needs/unohtunut.yml."
+    ]
+
+
+def test_register_line_invalid(root: Path) -> None:
+    (root / "addresses.txt").write_text("tarpeet/uusi\n")
+    assert problems_in(root) == [
+        'content/addresses.txt:1:1: error: the line "tarpeet/uusi" is not of the form kind/id, '
+        "such as needs/valitunnin-liikuntaleikit. Fix the line, or delete it and run kyky "
+        "addresses --update."
+    ]
+
+
+def test_addresses_command_updates_register(root: Path) -> None:
+    display = str(root)
+    result = run_kyky("addresses", "--content", display, "--lang", "en")
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{display}/addresses.txt: address missing from the register: {address}"
+        for address in (
+            "needs/poistettu",
+            "needs/uusi",
+            "needs/vanha",
+            "organisations/koulu",
+            "organisations/yritys",
+        )
+    ] + [
+        f"The address register lacks 5 published addresses. Run kyky addresses --update and "
+        f"include the changed {display}/addresses.txt in your change."
+    ]
+    result = run_kyky("addresses", "--update", "--content", display, "--lang", "en")
+    assert result.returncode == 0
+    assert result.stdout == (
+        f"Updated the address register {display}/addresses.txt: 5 addresses, 5 of them new.\n"
+    )
+    assert (root / "addresses.txt").read_text() == (
+        "needs/poistettu\nneeds/uusi\nneeds/vanha\norganisations/koulu\norganisations/yritys\n"
+    )
+    result = run_kyky("addresses", "--content", display, "--lang", "en")
+    assert (result.returncode, result.stdout) == (
+        0,
+        "The address register is up to date: 5 addresses.\n",
+    )
+
+
+def test_deleting_registered_entry_fails_check(root: Path) -> None:
+    assert run_kyky("addresses", "--update", "--content", str(root)).returncode == 0
+    (root / "needs" / "uusi.yml").unlink()
+    result = run_kyky("check", "--content", str(root), "--lang", "en")
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert [line.split(": error: ")[0] for line in lines[:-1]] == [
+        f"{root}/addresses.txt:2:1",
+        f"{root}/addresses.txt:3:1",
+        f"{root}/removed/needs/poistettu.yml:6:7",
+    ]
+    assert lines[0].endswith(
+        "the address needs/uusi was published, but the entry is gone and no entry lists the "
+        'id "uusi" in previous_ids (removal without a tombstone). Restore the deleted file, '
+        'add "uusi" to previous_ids of the new entry, or write a tombstone, '
+        f"{root}/removed/needs/uusi.yml."
+    )
+    assert lines[-1] == (
+        "3 files checked: 3 errors, 0 warnings. Fix the errors and run the check again."
+    )
+
+
+def test_committed_register_is_current() -> None:
+    result = run_kyky("addresses", "--content", str(CONTENT), "--lang", "en")
+    assert result.stdout.splitlines()[-1].startswith("The address register is up to date: ")
+    assert result.returncode == 0
+
+
+def test_invalid_today_variable(root: Path) -> None:
+    os.environ["KYKY_TODAY"] = "4.12.2026"
+    try:
+        result = run_kyky("check", "--content", str(root), "--lang", "en")
+    finally:
+        del os.environ["KYKY_TODAY"]
+    assert result.returncode == 1
+    assert result.stdout.splitlines()[0] == (
+        'KYKY_TODAY:1:1: error: the environment variable KYKY_TODAY is "4.12.2026", which is '
+        "not a date of the form YYYY-MM-DD. Fix the value, or unset the variable to use "
+        "today's date."
+    )
+
+
+def exported(root: Path, tmp_path: Path) -> Path:
+    site = tmp_path / "site"
+    export_site(load(root), site, SITE_URL)
+    return site
+
+
+def read(site: Path, path: str) -> BeautifulSoup:
+    return BeautifulSoup((site / path / "index.html").read_text("utf-8"), "html.parser")
+
+
+def test_redirect_page(root: Path, tmp_path: Path) -> None:
+    page = read(exported(root, tmp_path), "sv/behov/vanha/")
+    assert page.html["lang"] == "sv"
+    assert page.select_one('meta[http-equiv="refresh"]')["content"] == "0; url=../uusi/"
+    assert page.select_one('link[rel="canonical"]')["href"] == "https://kyky.example/sv/behov/uusi/"
+    assert page.h1.get_text() == "Sidan har flyttat"
+    assert page.main.p.get_text() == "Postens adress har ändrats. Den nya adressen: Uusi nimi (sv)"
+    assert page.main.p.a["href"] == "../uusi/"
+
+
+def test_tombstone_page(root: Path, tmp_path: Path) -> None:
+    page = read(exported(root, tmp_path), "tarpeet/poistettu/")
+    assert page.html["lang"] == "fi"
+    assert page.title.get_text() == "Merkintä on poistettu – KYKY-tori"
+    assert [paragraph.get_text() for paragraph in page.main.find_all("p")] == [
+        "Koulu ratkaisi asian itse.",
+        "Poistettu 1.10.2026.",
+        "Lue sen sijaan: Uusi nimi",
+    ]
+    assert page.main.find_all("p")[2].a["href"] == "../uusi/"
+
+
+def test_tombstone_without_replacement_links_listing(root: Path, tmp_path: Path) -> None:
+    write_entry(
+        root,
+        "removed/ideas",
+        "pois",
+        {"reason": {"fi": "Yritys lopetti."}, "removed": "2026-11-02"},
+    )
+    page = read(exported(root, tmp_path), "sv/ideer/pois/")
+    paragraphs = page.main.find_all("p")
+    assert paragraphs[0]["lang"] == "fi"
+    assert [paragraph.get_text() for paragraph in paragraphs] == [
+        "Yritys lopetti.",
+        "Borttagen 2.11.2026.",
+        "Se de andra posterna: Utvecklingsidéer",
+    ]
+    assert paragraphs[2].a["href"] == "../"
+
+
+def test_hostile_title_in_redirect_is_text(root: Path, tmp_path: Path) -> None:
+    need(root, "uusi", "</a><script>alert(1)</script>", previous_ids=["vanha"])
+    page = read(exported(root, tmp_path), "tarpeet/vanha/")
+    assert page.find("script") is None
+    assert page.main.p.a.get_text() == "</a><script>alert(1)</script>"

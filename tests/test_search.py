@@ -1,0 +1,463 @@
+"""Search: Finnish word forms, facets, the Pagefind bundles and the search page in Chromium.
+
+The site for this module is the real content plus four ideas whose texts hold
+exactly the words of the example queries, built once with `kyky build`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urljoin, urlsplit
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from generator.catalogue import KINDS, Catalogue, check
+from generator.finnish import (
+    WordForms,
+    genitive_candidates,
+    gradation_variants,
+    open_analyser,
+    split_by_structure,
+)
+from generator.search import facet_values, index_facets
+from generator.urls import entry_path
+from tests.browser import serve
+from tests.conftest import CONTENT, ROOT, TODAY, read_page, run_kyky
+
+# Ideas of Lukulamppu Oy, a company: an idea has no school, so no school name such as
+# "Kuusikallion koulu" ends up in its text, and no subject label such as "Liikunta".
+TEST_IDEAS = {
+    "hakutesti-liikunta": ("Hakutesti Alfa", "Tarvitsemme välituntiliikuntaa.", "Hakprov Alfa"),
+    "hakutesti-koulu": ("Hakutesti Beeta", "Uusi koulu.", "Hakprov Beta"),
+    "hakutesti-kaupunki": ("Hakutesti Gamma", "Kaupunki auttaa.", "Hakprov Gamma"),
+    "hakutesti-lasforstaelse": ("Hakutesti Delta", "Lukeminen.", "Hakprov Delta"),
+}
+SWEDISH_DESCRIPTIONS = {"hakutesti-lasforstaelse": "Vi vill stärka läsförståelsen."}
+
+
+def write_test_idea(content: Path, entry_id: str) -> None:
+    title_fi, description_fi, title_sv = TEST_IDEAS[entry_id]
+    description_sv = SWEDISH_DESCRIPTIONS.get(entry_id, "Prov.")
+    (content / "ideas" / f"{entry_id}.yml").write_text(
+        f"title: {{fi: {title_fi}, sv: {title_sv}}}\n"
+        f"summary: {{fi: {title_fi}., sv: {title_sv}.}}\n"
+        f"description: {{fi: {description_fi}, sv: {description_sv}}}\n"
+        "status: open\npublished: 2026-01-15\ncompany: lukulamppu-oy\nstage: concept\n"
+        "seeks: {instruction_languages: [fi]}\n",
+        "utf-8",
+    )
+
+
+@pytest.fixture(scope="module")
+def search_content(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    content = tmp_path_factory.mktemp("search") / "content"
+    shutil.copytree(CONTENT, content)
+    for entry_id in TEST_IDEAS:
+        write_test_idea(content, entry_id)
+    return content
+
+
+@pytest.fixture(scope="module")
+def search_site(search_content: Path) -> Path:
+    site = search_content.parent / "site"
+    result = run_kyky("build", "--content", str(search_content), "--site-dir", str(site))
+    assert result.returncode == 0, result.stdout + result.stderr
+    return site
+
+
+@pytest.fixture(scope="module")
+def catalogue(search_content: Path) -> Catalogue:
+    result = check(str(search_content), today=TODAY)
+    assert result.errors == 0
+    return result.catalogue
+
+
+@pytest.fixture(scope="module")
+def base_url(search_site: Path) -> Iterator[str]:
+    with serve(search_site) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == []
+
+
+# Finnish word forms
+
+
+@pytest.fixture(scope="module")
+def forms() -> WordForms:
+    return WordForms(open_analyser())
+
+
+def test_forms_of_compound(forms: WordForms) -> None:
+    assert forms.forms("välituntiliikuntaa") == {
+        "välituntiliikunta",
+        "välituntiliikunnan",
+        "väli",
+        "välin",
+        "tunti",
+        "tunnin",
+        "liikunta",
+        "liikunnan",
+    }
+
+
+def test_forms_undo_gradation(forms: WordForms) -> None:
+    assert forms.forms("kaupungissa") == {"kaupunki", "kaupungin"}
+    assert forms.forms("hampaassa") == {"hammas", "hampaan"}
+    assert forms.forms("tavoitteen") == {"tavoite", "tavoitteen"}
+
+
+def test_forms_of_case_form(forms: WordForms) -> None:
+    assert forms.forms("koulussa") == {"koulu", "koulun"}
+    assert forms.forms("Espoossa") == {"espoo", "espoon"}
+
+
+def test_forms_of_compound_with_genitive_part(forms: WordForms) -> None:
+    assert forms.forms("kaupunginosan") == {
+        "kaupunginosa",
+        "kaupunginosan",
+        "kaupunki",
+        "kaupungin",
+        "osa",
+        "osan",
+    }
+
+
+def test_forms_of_verb_have_no_genitive(forms: WordForms) -> None:
+    assert forms.forms("on") == {"olla"}
+
+
+def test_forms_of_unknown_word(forms: WordForms) -> None:
+    assert forms.forms("läsförståelsen") == set()
+
+
+def test_expand_adds_only_new_words(forms: WordForms) -> None:
+    # "kertaa" is the partitive of "kerta" or a form of the verb "kerrata": both count.
+    text = "Kaupunki ja koulu: välituntiliikuntaa kaupungissa, 2 kertaa."
+    assert forms.expand(text) == [
+        "kaupungin",
+        "kerran",
+        "kerrata",
+        "kerta",
+        "koulun",
+        "liikunnan",
+        "liikunta",
+        "tunnin",
+        "tunti",
+        "väli",
+        "välin",
+        "välituntiliikunnan",
+        "välituntiliikunta",
+    ]
+
+
+def test_gradation_variants_both_ways() -> None:
+    assert "kaupungi" in gradation_variants("kaupunki")
+    assert "hampas" in gradation_variants("hammas")
+    assert "tavoitte" in gradation_variants("tavoite")
+
+
+def test_genitive_candidates_of_kaupunki() -> None:
+    assert "kaupungin" in genitive_candidates("kaupunki")
+
+
+def test_split_by_structure() -> None:
+    assert split_by_structure("välituntiliikuntaa", "=pppp=ppppp=ppppppppp") == [
+        "väli",
+        "tunti",
+        "liikuntaa",
+    ]
+    assert split_by_structure("koulu", "=ppppp") == ["koulu"]
+    assert split_by_structure("koulu", "=pp") == ["koulu"]
+
+
+def test_missing_voikko_stops_the_index() -> None:
+    code = (
+        "import sys\n"
+        "sys.modules['libvoikko'] = None\n"
+        "from generator.finnish import open_analyser\n"
+        "open_analyser()\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1
+    cause = "Python: import of libvoikko halted; None in sys.modules"
+    expected = (
+        "generator.finnish.VoikkoMissingError: "
+        "Hakuhakemistoa ei voi rakentaa, koska suomen kielen Voikko-kirjasto tai sen sanasto"
+        f" puuttuu ({cause}). Asenna Debian-paketit libvoikko1 ja voikko-fi ja Python-paketti"
+        " libvoikko: aja 'make test' tai 'sudo sh tests/system-packages.sh'.\n"
+        "Sökindexet kan inte byggas eftersom Voikko-biblioteket för finska eller dess ordlista"
+        f" saknas ({cause}). Installera Debianpaketen libvoikko1 och voikko-fi och Pythonpaketet"
+        " libvoikko: kör 'make test' eller 'sudo sh tests/system-packages.sh'.\n"
+        "The search index cannot be built because the Voikko library for Finnish or its"
+        f" dictionary is missing ({cause}). Install the Debian packages libvoikko1 and"
+        " voikko-fi and the Python package libvoikko: run 'make test' or"
+        " 'sudo sh tests/system-packages.sh'.\n"
+    )
+    assert result.stderr.endswith(expected)
+
+
+# Facets
+
+
+def test_facets_of_need_come_from_its_school(catalogue: Catalogue) -> None:
+    record = catalogue.get("needs", "valitunnin-liikuntaleikit")
+    assert record is not None
+    assert facet_values(record, catalogue) == {
+        "kind": ["needs"],
+        "status": ["piloting"],
+        "level": ["perusopetus-1-6"],
+        "subject": ["liikunta"],
+        "competence": ["L2", "L3", "L7"],
+        "district": ["suur-leppavaara"],
+        "language": ["fi"],
+    }
+
+
+def test_facets_of_organisation(catalogue: Catalogue) -> None:
+    record = catalogue.get("organisations", "solbacka-skola")
+    assert record is not None
+    values = facet_values(record, catalogue)
+    assert values["kind"] == ["organisations"]
+    assert values["district"] == ["suur-tapiola"]
+    assert values["language"] == ["sv"]
+    assert "status" not in values
+
+
+# The built site without a browser
+
+
+def test_bundle_per_language(search_site: Path) -> None:
+    fi = json.loads((search_site / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    sv = json.loads((search_site / "sv" / "pagefind" / "pagefind-entry.json").read_text("utf-8"))
+    assert list(fi["languages"]) == ["fi"]
+    assert list(sv["languages"]) == ["sv"]
+
+
+def test_search_pages_carry_language(search_site: Path) -> None:
+    assert read_page(search_site, "haku").html["lang"] == "fi"
+    assert read_page(search_site, "sv/sok").html["lang"] == "sv"
+
+
+@pytest.mark.parametrize(
+    ("path", "search_path", "label"),
+    [
+        ("", "haku/", "Haku"),
+        ("tarpeet/valitunnin-liikuntaleikit", "haku/", "Haku"),
+        ("tarpeet/aste/lukio", "haku/", "Haku"),
+        ("sv", "sv/sok/", "Sök"),
+        ("sv/behov/stadium/gymnasium", "sv/sok/", "Sök"),
+    ],
+)
+def test_navigation_links_search(
+    search_site: Path, path: str, search_path: str, label: str
+) -> None:
+    soup = read_page(search_site, path)
+    links = [link for link in soup.select("a.md-tabs__link") if link.get_text(strip=True) == label]
+    assert len(links) == 1
+    page_url = f"http://site/{path}/" if path else "http://site/"
+    assert urljoin(page_url, links[0]["href"]) == f"http://site/{search_path}"
+
+
+def test_facet_listing_page(search_site: Path, catalogue: Catalogue) -> None:
+    soup = read_page(search_site, "tarpeet/aste/lukio")
+    assert soup.h1.get_text() == "Kehittämistarpeet: lukio"
+    expected = index_facets(catalogue)[("needs", "level", "lukio")]
+    titles = [link.get_text() for link in soup.select(".kyky-card__title a")]
+    assert sorted(titles) == sorted(record.entry.title.fi for record in expected)
+    assert len(titles) >= 1
+
+
+def test_facet_listing_page_in_swedish(search_site: Path) -> None:
+    soup = read_page(search_site, "sv/behov/stadium/gymnasium")
+    assert soup.h1.get_text() == "Utvecklingsbehov: gymnasium"
+    assert soup.select_one("a[hreflang=fi]")["href"] == "../../../../tarpeet/aste/lukio/"
+
+
+def test_noscript_links_to_listings(search_site: Path) -> None:
+    soup = read_page(search_site, "haku")
+    noscript = soup.find("noscript")
+    assert noscript is not None
+    text = noscript.get_text(" ", strip=True)
+    assert text.startswith("Haku tarvitsee JavaScriptin. Ilman sitä voit selata merkintöjä")
+    hrefs = {link["href"] for link in noscript.find_all("a")}
+    assert "../tarpeet/aste/lukio/" in hrefs
+    assert "../organisaatiot/opetuskieli/ruotsi/" in hrefs
+
+
+# The search page in Chromium
+
+
+def settle(page: Page) -> None:
+    """Wait until the search page has shown the results of its latest query."""
+    page.wait_for_selector(".kyky-search__results[aria-busy=false]", state="attached")
+
+
+def result_titles(page: Page) -> list[str]:
+    settle(page)
+    return page.locator("[data-kyky-results] .kyky-card__title a").all_inner_texts()
+
+
+def result_paths(page: Page) -> set[str]:
+    """Return the paths of every result, pressing "show more" until all are shown."""
+    settle(page)
+    more = page.locator("[data-kyky-more]")
+    while more.is_visible():
+        more.click()
+    links = page.locator("[data-kyky-results] .kyky-card__title a")
+    return {urlsplit(href).path for href in links.evaluate_all("(as) => as.map(a => a.href)")}
+
+
+def count_of(page: Page, name: str, code: str) -> str:
+    label = page.locator(f"label[for='kyky-filter-{name}-{code}'] .kyky-search__count")
+    return label.inner_text()
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "title"),
+    [
+        ("haku/", "liikunta", "Hakutesti Alfa"),
+        ("haku/", "koulussa", "Hakutesti Beeta"),
+        ("haku/", "kaupungissa", "Hakutesti Gamma"),
+        ("sv/sok/", "läsförståelse", "Hakprov Delta"),
+    ],
+)
+def test_query_finds_word_form(
+    page: Page, base_url: str, path: str, query: str, title: str
+) -> None:
+    page.goto(f"{base_url}{path}")
+    settle(page)
+    page.fill("#kyky-search-query", query)
+    page.press("#kyky-search-query", "Enter")
+    expect(page.locator("[data-kyky-results] .kyky-card__title a", has_text=title)).to_have_count(1)
+    assert title in result_titles(page)
+
+
+def test_swedish_page_finds_no_finnish_page(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}sv/sok/?q=l%C3%A4sf%C3%B6rst%C3%A5else")
+    paths = result_paths(page)
+    assert "/sv/ideer/hakutesti-lasforstaelse/" in paths
+    assert all(path.startswith("/sv/") for path in paths), paths
+
+
+def test_finnish_page_finds_no_swedish_page(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}haku/?q=kaupungissa")
+    paths = result_paths(page)
+    assert "/ideat/hakutesti-kaupunki/" in paths
+    assert not any(path.startswith("/sv/") for path in paths), paths
+
+
+def paths_with(catalogue: Catalogue, facet: str, code: str) -> set[str]:
+    return {
+        "/" + entry_path(kind, record.id, "fi")
+        for kind in KINDS
+        for record in catalogue.all(kind)
+        if code in facet_values(record, catalogue).get(facet, [])
+    }
+
+
+def test_filters_or_within_and_across(page: Page, base_url: str, catalogue: Catalogue) -> None:
+    lower = paths_with(catalogue, "level", "perusopetus-1-6")
+    upper = paths_with(catalogue, "level", "perusopetus-7-9")
+    mother_tongue = paths_with(catalogue, "subject", "aidinkieli")
+    either = lower | upper
+    both = either & mother_tongue
+    # The content has to make each step change the results.
+    assert lower - upper and upper - lower and both and either - both
+
+    page.goto(f"{base_url}haku/")
+    settle(page)
+    page.check("#kyky-filter-level-perusopetus-1-6")
+    assert result_paths(page) == lower
+    assert count_of(page, "level", "perusopetus-7-9") == f"({len(upper)})"
+    assert count_of(page, "subject", "aidinkieli") == f"({len(lower & mother_tongue)})"
+
+    page.check("#kyky-filter-level-perusopetus-7-9")
+    assert result_paths(page) == either
+    expect(page.locator(".kyky-search__status")).to_have_text(f"{len(either)} tulosta")
+    assert count_of(page, "subject", "aidinkieli") == f"({len(both)})"
+
+    page.check("#kyky-filter-subject-aidinkieli")
+    assert result_paths(page) == both
+    assert count_of(page, "level", "perusopetus-7-9") == f"({len(upper & mother_tongue)})"
+    expect(page.locator(".kyky-search__status")).to_have_text(f"{len(both)} tulosta")
+
+    query = parse_qs(urlsplit(page.url).query)
+    assert query == {"level": ["perusopetus-1-6", "perusopetus-7-9"], "subject": ["aidinkieli"]}
+
+    page.reload()
+    assert result_paths(page) == both
+    expect(page.locator("#kyky-filter-level-perusopetus-1-6")).to_be_checked()
+    expect(page.locator("#kyky-filter-level-perusopetus-7-9")).to_be_checked()
+    expect(page.locator("#kyky-filter-subject-aidinkieli")).to_be_checked()
+    expect(page.locator("#kyky-filter-kind-needs")).not_to_be_checked()
+
+
+def test_address_restores_query_and_filters(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}haku/?q=kaupungissa&kind=ideas")
+    assert result_paths(page) == {"/ideat/hakutesti-kaupunki/"}
+    expect(page.locator("#kyky-search-query")).to_have_value("kaupungissa")
+    expect(page.locator("#kyky-filter-kind-ideas")).to_be_checked()
+    expect(page.locator(".kyky-search__status")).to_have_text("1 tulos")
+
+
+def test_status_is_polite_live_region(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}haku/?q=zzzzqqq")
+    status = page.locator(".kyky-search__status")
+    expect(status).to_have_attribute("role", "status")
+    expect(status).to_have_attribute("aria-live", "polite")
+    expect(status).to_have_text("Ei tuloksia. Kokeile toista hakusanaa tai poista rajauksia.")
+
+
+def press_tab_until(page: Page, selector: str, limit: int = 150) -> None:
+    """Press Tab until the focused element matches `selector`."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("(s) => document.activeElement.matches(s)", selector):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+def outline_of_focused(page: Page) -> str:
+    return page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+
+
+def test_keyboard_alone(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}haku/")
+    settle(page)
+
+    press_tab_until(page, "#kyky-search-query")
+    page.keyboard.type("kaupungissa")
+    page.keyboard.press("Enter")
+    expect(page.locator(".kyky-search__status")).not_to_have_text("")
+
+    press_tab_until(page, "#kyky-filter-kind-ideas")
+    assert outline_of_focused(page) != "none"
+    page.keyboard.press("Space")
+    expect(page.locator("#kyky-filter-kind-ideas")).to_be_checked()
+    assert result_paths(page) == {"/ideat/hakutesti-kaupunki/"}
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["kaupungissa"], "kind": ["ideas"]}
+
+    press_tab_until(page, "[data-kyky-results] a")
+    assert outline_of_focused(page) != "none"
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r".*/ideat/hakutesti-kaupunki/$"))
+    assert page.locator("h1").inner_text() == "Hakutesti Gamma"
