@@ -311,7 +311,7 @@ class Renderer:
             if listed_kind != kind:
                 continue
             labels = {lang: facet_label(facet, code, lang) for lang in OTHER_LANGUAGE}
-            path = facet_path(kind, facet, labels[self.language], self.language)
+            path = facet_path(kind, facet, code, self.language)
             ids = {record.id for record in self.facets.get((kind, facet, code), [])}
             records = [record for record in self.sorted_records(kind) if record.id in ids]
             body = self.render(
@@ -331,7 +331,7 @@ class Renderer:
                 value=labels[self.language],
             )
             other = OTHER_LANGUAGE[self.language]
-            alternate = facet_path(kind, facet, labels[other], other)
+            alternate = facet_path(kind, facet, code, other)
             meta = {"kind": kind}
             yield Page(self.language, path, title, title, body, alternate, "listing", meta)
 

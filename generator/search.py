@@ -317,7 +317,7 @@ def listing_groups(facets: FacetIndex, kind: str, language: str) -> list[FilterG
             count = len(facets.get((kind, facet, code), []))
             value = facet_label(facet, code, language)
             if count:
-                path = facet_path(kind, facet, value, language)
+                path = facet_path(kind, facet, code, language)
                 options.append(FilterOption(code, value, count, path))
         if options:
             groups.append(FilterGroup(facet, ui(FACET_LEGENDS[facet], language), options))

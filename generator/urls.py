@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import posixpath
-import re
 
 LANGUAGE_ROOTS: dict[str, str] = {"fi": "", "sv": "sv/"}
 SECTIONS: dict[str, dict[str, str]] = {
@@ -28,7 +27,6 @@ FACET_SEGMENTS: dict[str, dict[str, str]] = {
     "district": {"fi": "suuralue", "sv": "storomrade"},
     "language": {"fi": "opetuskieli", "sv": "undervisningssprak"},
 }
-SLUG_LETTERS = str.maketrans({"ä": "a", "ö": "o", "å": "a", "é": "e", "ü": "u"})
 
 
 def entry_path(kind: str, entry_id: str, language: str) -> str:
@@ -40,16 +38,14 @@ def listing_path(kind: str, language: str) -> str:
     return f"{LANGUAGE_ROOTS[language]}{SECTIONS[kind][language]}/"
 
 
-def facet_path(kind: str, facet: str, value_label: str, language: str) -> str:
-    """Return the path of a kind's listing per filter value, named after the value's label."""
+def facet_path(kind: str, facet: str, code: str, language: str) -> str:
+    """Return the path of a kind's listing per filter value, such as `tarpeet/aste/lukio/`.
+
+    The last segment is the vocabulary code, not its label, so that rewording a label
+    never changes an address.
+    """
     segment = FACET_SEGMENTS[facet][language]
-    return f"{listing_path(kind, language)}{segment}/{slug(value_label)}/"
-
-
-def slug(text: str) -> str:
-    """Turn a label into an address segment: "Suur-Leppävaara" → "suur-leppavaara"."""
-    letters = text.casefold().translate(SLUG_LETTERS)
-    return re.sub(r"[^a-z0-9]+", "-", letters).strip("-")
+    return f"{listing_path(kind, language)}{segment}/{code.lower()}/"
 
 
 def page_path(name: str, language: str) -> str:

@@ -264,7 +264,7 @@ def test_search_pages_carry_language(search_site: Path) -> None:
         ("tarpeet/valitunnin-liikuntaleikit", "haku/", "Haku"),
         ("tarpeet/aste/lukio", "haku/", "Haku"),
         ("sv", "sv/sok/", "Sök"),
-        ("sv/behov/stadium/gymnasium", "sv/sok/", "Sök"),
+        ("sv/behov/stadium/lukio", "sv/sok/", "Sök"),
     ],
 )
 def test_navigation_links_search(
@@ -287,7 +287,7 @@ def test_facet_listing_page(search_site: Path, catalogue: Catalogue) -> None:
 
 
 def test_facet_listing_page_in_swedish(search_site: Path) -> None:
-    soup = read_page(search_site, "sv/behov/stadium/gymnasium")
+    soup = read_page(search_site, "sv/behov/stadium/lukio")
     assert soup.h1.get_text() == "Utvecklingsbehov: gymnasium"
     assert soup.select_one("a[hreflang=fi]")["href"] == "../../../../tarpeet/aste/lukio/"
 
@@ -300,7 +300,7 @@ def test_noscript_links_to_listings(search_site: Path) -> None:
     assert text.startswith("Haku tarvitsee JavaScriptin. Ilman sitä voit selata merkintöjä")
     hrefs = {link["href"] for link in noscript.find_all("a")}
     assert "../tarpeet/aste/lukio/" in hrefs
-    assert "../organisaatiot/opetuskieli/ruotsi/" in hrefs
+    assert "../organisaatiot/opetuskieli/sv/" in hrefs
 
 
 # The search page in Chromium
