@@ -13,6 +13,7 @@ $(BIN)/kyky: pyproject.toml
 	touch $@
 
 site: $(BIN)/kyky
+	sh tests/system-packages.sh site
 	$(BIN)/kyky build
 
 check: $(BIN)/kyky

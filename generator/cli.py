@@ -103,6 +103,7 @@ def run_check(arguments: argparse.Namespace) -> int:
 
 
 def run_build(arguments: argparse.Namespace) -> int:
+    from generator.finnish import VoikkoMissingError
     from generator.site import build_site
 
     result = check(arguments.content, _display_root(arguments.content))
@@ -112,7 +113,11 @@ def run_build(arguments: argparse.Namespace) -> int:
         return 1
     for problem in result.problems:
         print(format_problem(problem, arguments.lang))
-    pages = build_site(result.catalogue, arguments.site_dir, arguments.content)
+    try:
+        pages = build_site(result.catalogue, arguments.site_dir, arguments.content)
+    except VoikkoMissingError as error:
+        print(message("voikko_missing", arguments.lang, cause=error.cause), file=sys.stderr)
+        return 1
     print(message("build_done", arguments.lang, path=arguments.site_dir, pages=pages))
     return 0
 

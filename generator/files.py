@@ -10,6 +10,11 @@ from dataclasses import dataclass
 from generator.messages import Ref
 from generator.models import ID_PATTERN, MODELS
 from generator.problems import Problem
+from generator.urls import FACET_SEGMENTS
+
+# Folder names of the listings per filter value, such as `tarpeet/aste/`: an entry
+# with one of these ids would take the listing's address.
+RESERVED_IDS = frozenset(name for names in FACET_SEGMENTS.values() for name in names.values())
 
 KIND_FOLDERS: tuple[str, ...] = tuple(MODELS)
 IMAGE_FOLDER = "images"
@@ -128,6 +133,8 @@ def _scan_kind_folder(
         rule = id_rule_broken(stem)
         if rule is not None:
             problems.append(_bad_name(display, entry.name, stem, rule))
+        elif stem in RESERVED_IDS:
+            problems.append(_problem(display, "reserved_id", name=stem, suggestion=f"{stem}-1.yml"))
         elif suffix == "yaml":
             problems.append(_problem(display, "wrong_extension", suggestion=f"{stem}.yml"))
         files.append(ContentFile(folder, stem, entry.path, display, removed))

@@ -67,8 +67,8 @@ class VoikkoMissingError(RuntimeError):
     """Voikko or its Finnish dictionary is not installed, so the index cannot be built."""
 
     def __init__(self, cause: str) -> None:
-        text = "\n".join(message("voikko_missing", language, cause=cause) for language in LANGUAGES)
-        super().__init__(text)
+        super().__init__(message("voikko_missing", "en", cause=cause))
+        self.cause = cause
 
 
 def open_analyser() -> Analyser:

@@ -21,6 +21,7 @@ import yaml
 
 from generator.catalogue import KINDS, Catalogue
 from generator.export import configured_site_url, export_site
+from generator.finnish import open_analyser
 from generator.opendata import script_json
 from generator.pages import OTHER_LANGUAGE, Page, render_pages, ui
 from generator.schemas import write_schemas
@@ -38,7 +39,12 @@ OPEN_GRAPH_LOCALES = {"fi": "fi_FI", "sv": "sv_FI"}
 def build_site(
     catalogue: Catalogue, site_dir: str, content_root: str, config_file: str = "mkdocs.yml"
 ) -> int:
-    """Build the whole site into `site_dir` and return the number of pages."""
+    """Build the whole site into `site_dir` and return the number of pages.
+
+    Raises VoikkoMissingError before anything is written if the search index could
+    not be built.
+    """
+    open_analyser()
     site_path = Path(site_dir).resolve()
     work = site_path.parent / f".{site_path.name}-build"
     shutil.rmtree(work, ignore_errors=True)

@@ -1,9 +1,14 @@
 #!/bin/sh
-# Install the Debian packages the tests need: a real browser, Java for the Nu Html
-# Checker, Voikko for Finnish word forms and shellcheck for the scripts of the
-# workflows. Runs apt-get only for what is missing.
+# Install the Debian packages that the build or the tests need; apt-get runs only for
+# what is missing.
+#   sh tests/system-packages.sh site   Voikko, for the Finnish word forms of the search index
+#   sh tests/system-packages.sh        those, plus a real browser, Java for the Nu Html
+#                                      Checker and shellcheck for the workflows' scripts
 set -eu
-packages="chromium chromium-driver default-jre-headless libvoikko1 voikko-fi shellcheck"
+packages="libvoikko1 voikko-fi"
+if [ "${1:-test}" != site ]; then
+    packages="$packages chromium chromium-driver default-jre-headless shellcheck"
+fi
 missing=""
 for package in $packages; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \

@@ -259,6 +259,16 @@ def test_file_names_nfc_nfd_and_case(tree: Path) -> None:
     )
 
 
+def test_reserved_id_rejected(tree: Path) -> None:
+    write(tree, "content/needs/aste.yml", NEED)
+    code, lines = check_lines(tree, "--lang", "en")
+    assert code == 1
+    assert lines[0] == (
+        'content/needs/aste.yml:1:1: error: the id "aste" is reserved for the site\'s listing '
+        "pages. Choose another file name, such as aste-1.yml"
+    )
+
+
 def test_references_resolve_with_nearest(tree: Path) -> None:
     write(tree, "content/ideas/lukupeli.yml", IDEA.replace("[lukupiiri]", "[lukupiri]"))
     write(
