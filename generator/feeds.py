@@ -1,6 +1,6 @@
 """Atom feeds (RFC 4287) of new open needs, new ideas and new products, per language.
 
-Each feed lives next to its listing page (`tarpeet/atom.xml`, `sv/behov/atom.xml`).
+Each feed lives in its language's root folder (`tarpeet.xml`, `sv/behov.xml`).
 Ids are tag URIs (RFC 4151) made of the site's host, a fixed year and the entry's
 language, kind and id, so they stay the same from build to build. Times are midnight
 of the entry's date in Europe/Helsinki, with the offset; the feed's `updated` is the
@@ -24,7 +24,6 @@ ATOM = "http://www.w3.org/2005/Atom"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Elements are written without a namespace, inside a root that declares Atom's as the
 # default, because ElementTree cannot give a default namespace to unprefixed attributes.
-FEED_FILE = "atom.xml"
 FEED_KINDS: tuple[str, ...] = ("needs", "ideas", "products")
 MAX_FEED_ENTRIES = 50
 # Characters that XML 1.0 forbids even as character references. YAML's double-quoted
@@ -35,8 +34,13 @@ TAG_DATE = "2025"
 
 
 def feed_path(kind: str, language: str) -> str:
-    """Return the site-root path of a feed, such as `sv/behov/atom.xml`."""
-    return listing_path(kind, language) + FEED_FILE
+    """Return the site-root path of a feed, such as `sv/behov.xml`.
+
+    The feed sits in the language's root folder because mkdocs-material's script
+    fetches `sitemap.xml` from the folder of every `<link rel="alternate">` in a page,
+    and only the root folders have one.
+    """
+    return listing_path(kind, language).rstrip("/") + ".xml"
 
 
 def feed_records(catalogue: Catalogue, kind: str) -> list[Record]:

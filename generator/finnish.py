@@ -24,7 +24,6 @@ from functools import cache
 from typing import Any, Protocol
 
 from generator.messages import message
-from generator.vocabularies import LANGUAGES
 
 # Word classes (Voikko's CLASS) that inflect in case and so have a genitive.
 NOMINAL_CLASSES = frozenset(

@@ -25,14 +25,16 @@ PARTNER_KINDS = ("company", "community", "research")
 PERSONAL_EMAIL = re.compile(r"^([^\W\d_]{2,})\.([^\W\d_]{2,})@", re.UNICODE)
 # Words that make `word.organisation@` a role address rather than `first.last@`.
 ROLE_WORDS = frozenset(
-    """
-    kanslia kansli kirjaamo registrator info kyky myynti sales johtaja rehtori rektor
-    office toimisto projekti projekt hanke asiakaspalvelu kundtjanst support tuki
-    yhteistyo samarbete kokeilut pilotit pilot paivakoti daghem koulu skola kontakt
-    yhteys posti post hello hei hej contact admin opettajat larare oppilashuolto
-    elevvard kehitys utveckling tutkimus forskning koulut skolor schools
-    """.split()
-)
+    {
+        "kanslia", "kansli", "kirjaamo", "registrator", "info", "kyky", "myynti", "sales",
+        "johtaja", "rehtori", "rektor", "office", "toimisto", "projekti", "projekt", "hanke",
+        "asiakaspalvelu", "kundtjanst", "support", "tuki", "yhteistyo", "samarbete", "kokeilut",
+        "pilotit", "pilot", "paivakoti", "daghem", "koulu", "skola", "kontakt", "yhteys", "posti",
+        "post", "hello", "hei", "hej", "contact", "admin", "opettajat", "larare", "oppilashuolto",
+        "elevvard", "kehitys", "utveckling", "tutkimus", "forskning", "koulut", "skolor",
+        "schools",
+    }
+)  # fmt: skip
 
 
 def problem(

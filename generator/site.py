@@ -118,8 +118,6 @@ def front_matter(page: Page) -> dict[str, Any]:
     }
     if "jsonld" in page.meta:
         meta["kyky_jsonld"] = script_json(page.meta["jsonld"])
-    if "data" in page.meta:
-        meta["kyky_data"] = html.escape(page.meta["data"])
     if "feed" in page.meta:
         meta["kyky_feed"] = html.escape(page.meta["feed"])
         meta["kyky_feed_title"] = html.escape(page.meta["feed_title"])

@@ -311,7 +311,7 @@ def test_dotted_date_gets_iso_suggestion(tree: Path) -> None:
     code, lines = check_lines(tree, "--lang", "sv")
     assert code == 1
     assert lines[0] == (
-        'content/needs/lukupiiri.yml:5:12: fel: published: datum skrivs i formen ÅÅÅÅ-MM-DD. '
+        "content/needs/lukupiiri.yml:5:12: fel: published: datum skrivs i formen ÅÅÅÅ-MM-DD. "
         'Skriv "1.9.2026" som 2026-09-01'
     )
 

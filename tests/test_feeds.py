@@ -15,12 +15,12 @@ from tests.small_catalogue import company, load, need, school, text
 
 ATOM = {"atom": "http://www.w3.org/2005/Atom"}
 FEEDS = [
-    "tarpeet/atom.xml",
-    "sv/behov/atom.xml",
-    "ideat/atom.xml",
-    "sv/ideer/atom.xml",
-    "tuotteet/atom.xml",
-    "sv/produkter/atom.xml",
+    "tarpeet.xml",
+    "sv/behov.xml",
+    "ideat.xml",
+    "sv/ideer.xml",
+    "tuotteet.xml",
+    "sv/produkter.xml",
 ]
 RELAX_NG = etree.RelaxNG(etree.parse(str(Path(__file__).parent / "data" / "atom.rng")))
 
@@ -62,13 +62,13 @@ def test_feedparser_reads_feed(site: Path, path: str) -> None:
 
 
 def test_schema_rejects_broken_feed(site: Path) -> None:
-    document = etree.parse(str(site / "tarpeet/atom.xml"))
+    document = etree.parse(str(site / "tarpeet.xml"))
     document.getroot().remove(document.getroot().find("atom:id", ATOM))
     assert schema_errors(document) != []
 
 
 def test_needs_feed_content(site: Path) -> None:
-    parsed = feedparser.parse((site / "tarpeet/atom.xml").read_bytes())
+    parsed = feedparser.parse((site / "tarpeet.xml").read_bytes())
     assert parsed.feed.title == "KYKY-tori: avoimet kehittämistarpeet"
     assert parsed.feed.id == "tag:kyky-tori.github.io,2025:fi/needs"
     assert parsed.feed.updated == "2026-11-16T00:00:00+02:00"
@@ -87,7 +87,7 @@ def test_needs_feed_content(site: Path) -> None:
 
 
 def test_ideas_feed_shows_expired_status(site: Path) -> None:
-    parsed = feedparser.parse((site / "sv/ideer/atom.xml").read_bytes())
+    parsed = feedparser.parse((site / "sv/ideer.xml").read_bytes())
     statuses = {entry.link.rsplit("/", 2)[-2]: entry.tags[0].label for entry in parsed.entries}
     assert statuses["kertotaulujuoksu"] == "Utgången"
     assert statuses["havikkivaaka-kouluruokalaan"] == "Öppen"
@@ -96,9 +96,9 @@ def test_ideas_feed_shows_expired_status(site: Path) -> None:
 def test_listing_announces_feed(site: Path) -> None:
     page = read_page(site, "sv/behov/")
     link = page.select_one('head link[rel="alternate"][type="application/atom+xml"]')
-    assert link["href"] == "atom.xml"
+    assert link["href"] == "../behov.xml"
     assert link["title"] == "KYKY-torget: öppna utvecklingsbehov"
-    assert page.select_one("p.kyky-feed a")["href"] == "atom.xml"
+    assert page.select_one("p.kyky-feed a")["href"] == "../behov.xml"
 
 
 def test_hostile_title_stays_text(tmp_path: Path) -> None:
@@ -109,7 +109,7 @@ def test_hostile_title_stays_text(tmp_path: Path) -> None:
     need(root, "vaarallinen", hostile, summary=text("<b>lihava</b>"))
     site = tmp_path / "site"
     export_site(load(root), site, "https://kyky.example/")
-    raw = (site / "tarpeet/atom.xml").read_bytes()
+    raw = (site / "tarpeet.xml").read_bytes()
     assert b"<script>" not in raw
     document = etree.fromstring(raw)
     title = document.find("atom:entry/atom:title", ATOM)

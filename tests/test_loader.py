@@ -170,7 +170,8 @@ def test_utf16_file_rejected(tmp_path: Path) -> None:
     with pytest.raises(LoadError) as caught:
         load_document(str(path), "entry.yml")
     assert format_problem(caught.value.problems[0], "fi") == (
-        "entry.yml:1:1: virhe: tiedosto on tallennettu UTF-16-merkistössä. Tallenna se UTF-8-muodossa."
+        "entry.yml:1:1: virhe: tiedosto on tallennettu UTF-16-merkistössä. "
+        "Tallenna se UTF-8-muodossa."
     )
 
 

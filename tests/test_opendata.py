@@ -113,7 +113,7 @@ def test_expired_status_agrees_everywhere(site: Path) -> None:
     assert {row["id"]: row for row in read_csv(site, "ideas")}[entry_id]["shown_status"] == (
         "expired"
     )
-    feed = feedparser.parse((site / "ideat/atom.xml").read_bytes())
+    feed = feedparser.parse((site / "ideat.xml").read_bytes())
     entry = next(item for item in feed.entries if item.link.endswith(f"/{entry_id}/"))
     assert entry.tags[0].term == "expired"
     page = read_page(site, f"ideat/{entry_id}/")

@@ -45,9 +45,9 @@ import yaml
 from playwright.sync_api import Page, Request, Route, sync_playwright
 
 from generator.catalogue import check
-from tests.a11y_browser import launch_chromium, serve
 from tests.benchmarks.plain_site import write_plain_site
 from tests.benchmarks.synthesize import synthesize
+from tests.browser import launch_chromium, serve
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(sys.executable).parent
