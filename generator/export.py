@@ -15,10 +15,9 @@ from pathlib import Path
 
 import yaml
 
-from generator.addresses import Redirect, redirects, tombstones
+from generator.addresses import Redirect, redirects
 from generator.catalogue import KINDS, Catalogue, Record
 from generator.feeds import FEED_KINDS, feed_path, render_feed
-from generator.models import Removed
 from generator.opendata import (
     ENTRY_DATA_FILE,
     catalogue_data,
@@ -28,7 +27,7 @@ from generator.opendata import (
     schemas,
 )
 from generator.pages import choose, ui
-from generator.urls import entry_path, listing_path, relative_url
+from generator.urls import entry_path, page_path, relative_url
 from generator.vocabularies import SITE_LANGUAGES
 
 SITE_URL_VARIABLE = "KYKY_SITE_URL"
@@ -43,11 +42,10 @@ def configured_site_url(config_file: str) -> str:
 
 
 def export_site(catalogue: Catalogue, site_dir: Path, site_url: str) -> int:
-    """Write feeds, open data, redirects and tombstone pages; return the number of files."""
+    """Write feeds, open data and redirects; return the number of files."""
     files = _feeds(catalogue, site_url)
     files += _open_data(catalogue, site_url)
     files += _redirect_pages(catalogue, site_url)
-    files += _tombstone_pages(catalogue, site_url)
     for path, content in files:
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -90,17 +88,6 @@ def _redirect_pages(catalogue: Catalogue, site_url: str) -> list[tuple[str, byte
     ]
 
 
-def _tombstone_pages(catalogue: Catalogue, site_url: str) -> list[tuple[str, bytes]]:
-    return [
-        (
-            entry_path(record.kind, record.id, language) + "index.html",
-            tombstone_page(catalogue, record, language).encode("utf-8"),
-        )
-        for record in tombstones(catalogue)
-        for language in SITE_LANGUAGES
-    ]
-
-
 def redirect_page(redirect: Redirect, language: str, site_url: str) -> str:
     """Return the page at an old address: a refresh, a canonical link and a visible link."""
     path = entry_path(redirect.kind, redirect.old_id, language)
@@ -114,31 +101,20 @@ def redirect_page(redirect: Redirect, language: str, site_url: str) -> str:
     body = (
         f"<p>{_escape(ui('redirect_text', language))} "
         f'<a href="{target}">{_title(redirect.record, language)}</a></p>\n'
+        f"{_statement_links(path, language)}"
     )
     return _page(language, ui("redirect_title", language), head, body)
 
 
-def tombstone_page(catalogue: Catalogue, record: Record, language: str) -> str:
-    """Return the page at a removed entry's address: why, when, and where to go instead."""
-    assert isinstance(record.entry, Removed)
-    path = entry_path(record.kind, record.id, language)
-    reason = choose(record.entry.reason, language)
-    body = ""
-    if reason is not None:
-        lang = f' lang="{reason.language}"' if reason.fallback else ""
-        body += f"<p{lang}>{_escape(reason.text)}</p>\n"
-    removed = record.entry.removed.strftime("%-d.%-m.%Y")
-    body += f"<p>{_escape(ui('removed_date', language, date=removed))}</p>\n"
-    replacement = record.entry.replacement
-    target = catalogue.get(replacement.kind, replacement.id) if replacement else None
-    if target is not None:
-        href = html.escape(relative_url(path, entry_path(target.kind, target.id, language)))
-        text, title = ui("removed_replacement", language), _title(target, language)
-    else:
-        href = html.escape(relative_url(path, listing_path(record.kind, language)))
-        text, title = ui("removed_listing", language), _escape(ui(f"kind_{record.kind}", language))
-    body += f'<p>{_escape(text)} <a href="{href}">{title}</a></p>\n'
-    return _page(language, ui("removed_title", language), "", body)
+def _statement_links(path: str, language: str) -> str:
+    """Return the links to the accessibility statement and privacy notice that every page has."""
+    items = "".join(
+        f'<li><a href="{html.escape(relative_url(path, page_path(name, language)))}">'
+        f"{_escape(ui(name, language))}</a></li>"
+        for name in ("accessibility_statement", "privacy_notice")
+    )
+    label = _escape(ui("footer_label", language))
+    return f'<nav class="kyky-footer-links" aria-label="{label}"><ul>{items}</ul></nav>\n'
 
 
 def _page(language: str, title: str, head: str, body: str) -> str:

@@ -117,6 +117,8 @@ class Renderer:
             yield from self.facet_listings(kind)
             for record in self.sorted_records(kind):
                 yield self.entry(record)
+            for record in self.removed_records(kind):
+                yield self.removed(record)
 
     def sorted_records(self, kind: str) -> list[Record]:
         """Return the records of a kind, newest first, then by id."""
@@ -126,6 +128,21 @@ class Renderer:
         records.sort(key=lambda record: record.id)
         records.sort(key=lambda record: record.entry.published, reverse=True)
         return records
+
+    def removed_records(self, kind: str) -> list[Record]:
+        """Return the tombstones of a kind, by id."""
+        removed = self.catalogue.removed[kind]
+        return [removed[entry_id] for entry_id in sorted(removed)]
+
+    def removed(self, record: Record) -> Page:
+        """Render the page left at a removed entry's address: why, when and where to go."""
+        path = entry_path(record.kind, record.id, self.language)
+        replacement = record.entry.replacement
+        target = self.catalogue.get(replacement.kind, replacement.id) if replacement else None
+        body = self.render("removed", path, record=record, entry=record.entry, target=target)
+        title = ui("removed_title", self.language)
+        alternate = entry_path(record.kind, record.id, OTHER_LANGUAGE[self.language])
+        return Page(self.language, path, title, title, body, alternate, "removed")
 
     def records(self, kind: str, ids: list[str]) -> list[Record]:
         """Return the records of the given ids that exist, in the order given."""

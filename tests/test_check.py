@@ -366,11 +366,22 @@ def test_missing_content_folder(tmp_path: Path) -> None:
 
 
 def test_real_content_passes() -> None:
-    files = sum(
-        1
-        for kind in ("needs", "ideas", "products", "organisations")
-        for _ in (Path("content") / kind).glob("*.yml")
-    )
+    kinds = ("needs", "ideas", "products", "organisations")
+    files = sum(1 for kind in kinds for _ in (Path("content") / kind).glob("*.yml"))
+    files += sum(1 for _ in Path("content/removed").glob("*/*.yml"))
     result = run_kyky("check", "--lang", "en")
     assert result.returncode == 0, result.stdout
     assert result.stdout.splitlines()[-1].startswith(f"{files} files checked: no errors, ")
+
+
+def test_real_content_one_mistake_one_error(content_tree: Path) -> None:
+    # The need is referenced by ideas, a product, a tombstone and the address register:
+    # none of them may repeat its mistake.
+    need = content_tree / "needs" / "valitunnin-liikuntaleikit.yml"
+    need.write_text(need.read_text("utf-8").replace("status: piloting", "status: opne"), "utf-8")
+    result = run_kyky("check", "--lang", "en", "--content", str(content_tree))
+    assert result.returncode == 1
+    errors = [line for line in result.stdout.splitlines() if ": error: " in line]
+    assert len(errors) == 1
+    assert errors[0].startswith(f"{content_tree}/needs/valitunnin-liikuntaleikit.yml:")
+    assert ': error: status: "opne" is not an allowed value.' in errors[0]
