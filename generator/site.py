@@ -111,6 +111,8 @@ def front_matter(page: Page) -> dict[str, Any]:
         "kyky_alternate_lang": other,
         "kyky_switch_text": ui("language_switch", page.language),
         "kyky_template": page.template,
+        # Entries are not in the navigation, so its sidebar would only be empty space.
+        "hide": ["navigation", "toc"],
         "kyky_og_title": html.escape(page.title),
         "kyky_og_description": html.escape(page.description or page.title),
         "kyky_locale": OPEN_GRAPH_LOCALES[page.language],
