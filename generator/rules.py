@@ -21,6 +21,7 @@ from generator.problems import FieldPath, Problem, Severity
 from generator.vocabularies import DATA
 
 SCHOOL_KINDS = ("school", "daycare")
+BASIC_EDUCATION_LEVELS = frozenset({"esiopetus", "perusopetus-1-6", "perusopetus-7-9"})
 PARTNER_KINDS = ("company", "community", "research")
 PERSONAL_EMAIL = re.compile(r"^([^\W\d_]{2,})\.([^\W\d_]{2,})@", re.UNICODE)
 # Words that make `word.organisation@` a role address rather than `first.last@`.
@@ -54,11 +55,25 @@ def check_entry_rules(record: Record, content_root: str) -> list[Problem]:
         problems.extend(_phone_in_role(record))
     if isinstance(entry, Idea) and not entry.answers and entry.seeks is None:
         problems.append(problem(record, (), "idea_without_target"))
+    problems.extend(_competences_need_basic_education(record))
     if isinstance(entry, Product):
         problems.extend(_product(record, entry, content_root))
     if isinstance(entry, Organisation):
         problems.extend(_organisation(record, entry))
     return problems
+
+
+def _competences_need_basic_education(record: Record) -> Iterator[Problem]:
+    """Warn when L1–L7 are given for levels whose curricula define other competences.
+
+    The seven transversal competences belong to the core curricula of pre-primary and
+    basic education (2014). Early childhood education and general upper secondary
+    education (2019) define sets of their own.
+    """
+    levels = getattr(record.entry, "levels", [])
+    competences = getattr(record.entry, "competences", [])
+    if competences and levels and not BASIC_EDUCATION_LEVELS.intersection(levels):
+        yield problem(record, ("competences",), "competences_outside_basic", "warning")
 
 
 def _date_order(record: Record) -> Iterator[Problem]:

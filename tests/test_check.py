@@ -284,6 +284,18 @@ def test_references_resolve_with_nearest(tree: Path) -> None:
     ]
 
 
+def test_competences_outside_basic_education(tree: Path) -> None:
+    text = NEED.replace("levels: [perusopetus-1-6]", "levels: [lukio]") + "competences: [L4]\n"
+    write(tree, "content/needs/lukupiiri.yml", text)
+    code, lines = check_lines(tree, "--lang", "en")
+    assert code == 0
+    assert lines[0] == (
+        "content/needs/lukupiiri.yml:9:14: warning: competences: the transversal competences "
+        "L1–L7 belong to the core curricula of pre-primary and basic education, but the "
+        "entry's levels include neither. Delete the field competences or correct the levels."
+    )
+
+
 def test_label_needs_school(tree: Path) -> None:
     text = PRODUCT.replace("schools: [koivulaakson-koulu]\n", "") + "label_granted: 2026-11-01\n"
     write(tree, "content/products/lukupeli.yml", text)
