@@ -282,6 +282,9 @@ def test_facet_listing_page(search_site: Path, catalogue: Catalogue) -> None:
     titles = [link.get_text() for link in soup.select(".kyky-card__title a")]
     assert sorted(titles) == sorted(record.entry.title.fi for record in expected)
     assert len(titles) >= 1
+    preset = soup.select_one(".kyky-listing__links a")
+    assert preset.get_text() == "Voit yhdistää rajauksia hakusivulla."
+    assert preset["href"] == "../../../haku/?kind=needs&level=lukio"
 
 
 def test_facet_listing_page_in_swedish(search_site: Path) -> None:
