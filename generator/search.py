@@ -168,7 +168,7 @@ def build_search_index(catalogue: Catalogue, site_dir: Path) -> None:
         records = search_records(catalogue, language, forms)
         output = site_dir / LANGUAGE_ROOTS[language] / "pagefind"
         asyncio.run(write_bundle(records, language, output))
-        log.info("search index %s: %d records", language, len(records))
+        log.debug("search index %s: %d records", language, len(records))
 
 
 def search_records(catalogue: Catalogue, language: str, forms: WordForms) -> list[SearchRecord]:
