@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from generator.catalogue import CheckResult, check
 from generator.contributing import add_commands as add_contributor_commands
 from generator.messages import message
-from generator.problems import format_problem, github_annotation
+from generator.problems import format_problem, github_annotation, summary_message
 from generator.vocabularies import LANGUAGES
 
 
@@ -78,17 +78,7 @@ def report(result: CheckResult, language: str, github: bool = False) -> None:
         print(format_problem(problem, language))
         if github:
             print(github_annotation(problem, language))
-    if result.errors:
-        summary = message(
-            "check_failed",
-            language,
-            files=result.files,
-            errors=result.errors,
-            warnings=result.warnings,
-        )
-    else:
-        summary = message("check_passed", language, files=result.files, warnings=result.warnings)
-    print(summary)
+    print(summary_message(result.files, result.errors, result.warnings, language))
 
 
 def run_check(arguments: argparse.Namespace) -> int:

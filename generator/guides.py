@@ -13,7 +13,7 @@ from pathlib import Path
 from generator.catalogue import CheckResult
 from generator.messages import field_texts, message
 from generator.models import MODELS
-from generator.problems import SEVERITY_WORDS, Problem, dotted
+from generator.problems import SEVERITY_WORDS, Problem, dotted, summary_message
 from generator.schemas import FOLDERS, KIND_NAMES, FieldShape, field_shapes
 from generator.vocabularies import vocabularies
 
@@ -139,16 +139,7 @@ def check_summary(result: CheckResult, languages: tuple[str, ...] = ("fi", "sv")
 
 
 def _summary_section(result: CheckResult, language: str) -> str:
-    if result.errors:
-        outcome = message(
-            "check_failed",
-            language,
-            files=result.files,
-            errors=result.errors,
-            warnings=result.warnings,
-        )
-    else:
-        outcome = message("check_passed", language, files=result.files, warnings=result.warnings)
+    outcome = summary_message(result.files, result.errors, result.warnings, language)
     lines = [f"## {message('summary_heading', language)}", "", _cell(outcome), ""]
     if result.problems:
         header = [

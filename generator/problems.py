@@ -83,3 +83,10 @@ def _escape_property(text: str) -> str:
 
 def count_errors(problems: Iterable[Problem]) -> int:
     return sum(1 for problem in problems if problem.severity == "error")
+
+
+def summary_message(files: int, errors: int, warnings: int, language: str) -> str:
+    """Return the closing sentence of a check: how many files, errors and warnings."""
+    if errors:
+        return message("check_failed", language, files=files, errors=errors, warnings=warnings)
+    return message("check_passed", language, files=files, warnings=warnings)

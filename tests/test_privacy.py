@@ -8,19 +8,8 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import run_kyky
+from tests.test_check import COMPANY, SCHOOL
 
-SCHOOL = """\
-kind: school
-name: {fi: Koivulaakson koulu, sv: Björkdalens skola}
-instruction_language: fi
-levels: [perusopetus-1-6]
-district: suur-leppavaara
-"""
-COMPANY = """\
-kind: company
-name: {fi: Oppikaari Oy, sv: Oppikaari Ab}
-business_id: 0101263-6
-"""
 NEED = """\
 title: {fi: Lukupiiri kolmosille, sv: Läscirkel för treor}
 summary:
