@@ -15,7 +15,7 @@ from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
-CASES = ROOT.parent / "shared" / "cases"
+CASES = ROOT / "tests" / "data" / "cases"
 TODAY = date(2026, 12, 4)
 
 
