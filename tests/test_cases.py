@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 import unicodedata
 from pathlib import Path
 
 from generator.loader import parse_document
-from tests.conftest import CASES, run_kyky
+from tests.conftest import CASES, ROOT, run_kyky
 
 
 def place(content: Path, case_file: str, folder: str, name: str) -> str:
@@ -44,16 +45,9 @@ def test_alias_bomb_and_innocent_alias(content_tree: Path) -> None:
     innocent = place(content_tree, "yaml-alias-bomb/innocent-alias.yml", "needs", "alias.yml")
     # The expansion would be 9^8 items; one pass over the events must suffice.
     result = subprocess.run(
-        [
-            "timeout",
-            "20",
-            ".venv/bin/kyky",
-            "check",
-            "--lang",
-            "fi",
-            "--content",
-            str(content_tree),
-        ],
+        ["timeout", "20", sys.executable, "-m", "generator.cli", "check", "--lang", "fi"]
+        + ["--content", str(content_tree)],
+        cwd=ROOT,
         capture_output=True,
         text=True,
         check=False,
