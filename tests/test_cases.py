@@ -44,9 +44,9 @@ def test_alias_bomb_and_innocent_alias(content_tree: Path) -> None:
     bomb = place(content_tree, "yaml-alias-bomb/bomb.yml", "needs", "bomb.yml")
     innocent = place(content_tree, "yaml-alias-bomb/innocent-alias.yml", "needs", "alias.yml")
     # The expansion would be 9^8 items; one pass over the events must suffice.
+    command = ["timeout", "20", sys.executable, "-m", "generator.cli", "check"]
     result = subprocess.run(
-        ["timeout", "20", sys.executable, "-m", "generator.cli", "check", "--lang", "fi"]
-        + ["--content", str(content_tree)],
+        [*command, "--lang", "fi", "--content", str(content_tree)],
         cwd=ROOT,
         capture_output=True,
         text=True,
