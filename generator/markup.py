@@ -1,9 +1,10 @@
 """Turn contributed Markdown into HTML that is safe to publish.
 
-Contributed text is untrusted. Markdown is rendered with Python-Markdown, then nh3
-(the Rust sanitiser ammonia) keeps only an allowlist of elements and attributes and
-only http, https and mailto links; every external link gets rel="noopener nofollow ugc".
-Headings start at h2, because the page title is the only h1.
+Contributed text is untrusted. Markdown is rendered with Python-Markdown with its raw
+HTML handling switched off, so `<b>` or `a<b ja c>d` in a text shows as those very
+characters. nh3 (the Rust sanitiser ammonia) then keeps only an allowlist of elements
+and attributes and only http, https and mailto links; every external link gets
+rel="noopener nofollow ugc". Headings start at h2, because the page title is the only h1.
 """
 
 from __future__ import annotations
@@ -20,7 +21,13 @@ ALLOWED_TAGS = frozenset(
         "table", "thead", "tbody", "tr", "th", "td",
     }
 )  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
+# `start` keeps "5. luokka" at the start of a line numbered 5, not 1.
+ALLOWED_ATTRIBUTES = {
+    "a": {"href", "title"},
+    "ol": {"start"},
+    "th": {"align"},
+    "td": {"align"},
+}
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 LINK_REL = "noopener nofollow ugc"
 
@@ -29,7 +36,12 @@ LINK_REL = "noopener nofollow ugc"
 def _converter() -> markdown.Markdown:
     # Setting up Python-Markdown and its extensions took about a fifth of each call, so
     # one converter is made per process and reset before every text.
-    return markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+    converter = markdown.Markdown(extensions=["sane_lists", "tables"], output_format="html")
+    # Without these two, Python-Markdown passes HTML blocks and inline tags through
+    # unchanged; with them gone, the serializer escapes every `<` in the text.
+    converter.preprocessors.deregister("html_block")
+    converter.inlinePatterns.deregister("html")
+    return converter
 
 
 def render_markdown(text: str) -> str:

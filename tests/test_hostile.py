@@ -295,7 +295,9 @@ def test_markdown_keeps_only_safe_links(hostile_site: Path) -> None:
     for name in ("linkki", "toinen", "kolmas", "data", "vb", "välilyönti", "tab"):
         assert links.get(name) is None, name
     assert description.select("img, iframe, details, style, script") == []
-    assert "piilotettu kommentti" not in str(description)
+    # Raw HTML is escaped, so an HTML comment shows as text instead of hiding anything.
+    assert "<!--" not in str(description)
+    assert "<!-- piilotettu kommentti -->" in description.get_text()
     external = description.select('a[href^="https:"]')
     assert [link["rel"] for link in external] == [["noopener", "nofollow", "ugc"]] * 2
 
@@ -422,3 +424,12 @@ def test_build_refuses_symlinks_and_leaks_nothing(tmp_path: Path) -> None:
     # os.scandir lists the links, but nothing is opened through them.
     assert [path for path in opened if path.startswith((outside, *symlinks))] == []
     assert [path for path in opened if path.startswith("/proc/")] == []
+
+
+def test_markdown_shows_angle_brackets_and_list_numbers() -> None:
+    from generator.markup import render_markdown
+
+    assert render_markdown("Kaava a<b ja c>d") == "<p>Kaava a&lt;b ja c&gt;d</p>"
+    assert render_markdown("5. luokka, 24 oppilasta") == (
+        '<ol start="5">\n<li>luokka, 24 oppilasta</li>\n</ol>'
+    )
