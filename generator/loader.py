@@ -49,6 +49,11 @@ class Document:
     data: dict[str, Any]
     positions: dict[FieldPath, Position] = field(default_factory=dict)
     key_positions: dict[FieldPath, Position] = field(default_factory=dict)
+    # Unquoted or quoted (not `|` or `>`) values written over several lines: YAML
+    # joins their lines, so line breaks and blank lines between paragraphs are lost.
+    folded: set[FieldPath] = field(default_factory=set)
+    # Unquoted values followed by ` #` on their line: YAML reads the rest as a comment.
+    cut_by_comment: set[FieldPath] = field(default_factory=set)
 
     def position(self, field_path: FieldPath, *, of_key: bool = False) -> Position:
         """Return the position of a field, or of its nearest parent that exists."""
@@ -112,7 +117,7 @@ def load_document(path: str, display_path: str) -> Document:
 def parse_document(text: str, display_path: str) -> Document:
     if not _has_content(text):
         raise LoadError([_problem(display_path, 1, 1, "file_empty")])
-    builder = _Builder(display_path)
+    builder = _Builder(display_path, text.split("\n"))
     try:
         for event in yaml.parse(text, Loader=_Parser):
             builder.feed(event)
@@ -127,7 +132,14 @@ def parse_document(text: str, display_path: str) -> Document:
         raise LoadError(builder.problems)
     if not isinstance(builder.root, dict):
         raise LoadError([_problem(display_path, 1, 1, "file_not_mapping")])
-    return Document(display_path, builder.root, builder.positions, builder.key_positions)
+    return Document(
+        display_path,
+        builder.root,
+        builder.positions,
+        builder.key_positions,
+        builder.folded,
+        builder.cut_by_comment,
+    )
 
 
 def _has_content(text: str) -> bool:
@@ -169,8 +181,11 @@ class _Collection:
 class _Builder:
     """Turns parser events into plain data, positions and problems."""
 
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, lines: list[str]) -> None:
         self.path = path
+        self.lines = lines
+        self.folded: set[FieldPath] = set()
+        self.cut_by_comment: set[FieldPath] = set()
         self.problems: list[Problem] = []
         self.stack: list[_Collection] = []
         self.root: Any = None
@@ -226,7 +241,17 @@ class _Builder:
         if top is not None and isinstance(top.value, dict) and top.pending_key is None:
             self._add_key(top, event)
             return
-        self._add_value(value, event)
+        field_path = self._add_value(value, event)
+        self._note_lost_text(field_path, event)
+
+    def _note_lost_text(self, field_path: FieldPath, event: yaml.ScalarEvent) -> None:
+        start, end = event.start_mark, event.end_mark
+        if event.style in (None, "", "'", '"') and end.line > start.line:
+            self.folded.add(field_path)
+        if not event.style and end.line < len(self.lines):
+            rest = self.lines[end.line][end.column :]
+            if rest[:1] in (" ", "\t") and rest.lstrip().startswith("#"):
+                self.cut_by_comment.add(field_path)
 
     def _add_key(self, mapping: _Collection, event: yaml.ScalarEvent) -> None:
         key = event.value

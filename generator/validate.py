@@ -64,12 +64,40 @@ def validate(
     model: type[StrictModel], document: Document
 ) -> tuple[StrictModel | None, list[Problem]]:
     """Validate a document; return the entry (None if invalid) and its problems."""
+    lost = lost_text(document)
     try:
         entry = model.model_validate(document.data)
     except ValidationError as error:
         problems = [_problem(model, document, detail) for detail in error.errors()]
-        return None, _drop_repeats(problems)
-    return entry, missing_translations(entry, document)
+        return None, lost + _drop_repeats(problems)
+    return entry, lost + missing_translations(entry, document)
+
+
+def lost_text(document: Document) -> list[Problem]:
+    """Report texts that YAML shortened or joined differently from how they were written."""
+    problems = []
+    for field_path in sorted(document.cut_by_comment, key=str):
+        if field_path and field_path[-1] in ("fi", "sv"):
+            value = _value_at(document.data, field_path)
+            problems.append(_text_problem(document, field_path, "text_cut_by_comment", value))
+    for field_path in sorted(document.folded, key=str):
+        value = _value_at(document.data, field_path)
+        if field_path[:1] == ("description",) and isinstance(value, str) and "\n" in value:
+            problems.append(_text_problem(document, field_path, "text_folded", value))
+    return problems
+
+
+def _value_at(data: Any, field_path: FieldPath) -> Any:
+    for part in field_path:
+        data = data[part]
+    return data
+
+
+def _text_problem(document: Document, field_path: FieldPath, key: str, value: Any) -> Problem:
+    position = document.position(field_path)
+    language = str(field_path[-1])
+    params = {"value": value, "language": language}
+    return Problem(document.path, position.line, position.column, "error", key, params, field_path)
 
 
 def _drop_repeats(problems: list[Problem]) -> list[Problem]:

@@ -397,3 +397,35 @@ def test_real_content_one_mistake_one_error(content_tree: Path) -> None:
     assert len(errors) == 1
     assert errors[0].startswith(f"{content_tree}/needs/valitunnin-liikuntaleikit.yml:")
     assert ': error: status: "opne" is not an allowed value.' in errors[0]
+
+
+def test_hash_in_text_cuts_it(tree: Path) -> None:
+    text = NEED.replace(
+        "title: {fi: Lukupiiri kolmosille, sv: Läscirkel för treor}",
+        "title:\n  fi: Luokat #1 ja #2 lukevat\n  sv: Läscirkel för treor",
+    ).replace("status: open", "status: open  # a comment on a code is fine")
+    write(tree, "content/needs/lukupiiri.yml", text)
+    code, lines = check_lines(tree, "--lang", "fi")
+    assert code == 1
+    assert lines[:-1] == [
+        "content/needs/lukupiiri.yml:2:7: virhe: title.fi: rivillä on tekstin jälkeen "
+        "välilyönti ja #-merkki, joten YAML lukee loput rivistä kommentiksi ja teksti päättyy "
+        'sanoihin "Luokat". Jos #-merkki kuuluu tekstiin, kirjoita koko teksti '
+        "lainausmerkkeihin; jos se on kommentti, siirrä se omalle rivilleen."
+    ]
+
+
+def test_folded_description_loses_paragraphs(tree: Path) -> None:
+    text = NEED.replace(
+        "description: {fi: Pidempi kuvaus., sv: En längre beskrivning.}",
+        "description:\n  fi: Ensimmäinen kappale.\n\n    Etsimme ratkaisua, joka\n\n"
+        "    - toimii ulkona\n    - on halpa\n  sv: |\n    Första stycket.\n\n    Andra.",
+    )
+    write(tree, "content/needs/lukupiiri.yml", text)
+    code, lines = check_lines(tree, "--lang", "en")
+    assert code == 1
+    assert lines[:-1] == [
+        "content/needs/lukupiiri.yml:4:7: error: description.fi: the description runs over "
+        "several lines without a |, so YAML joins its lines and the paragraphs and lists are "
+        "lost. Write fi: | with the text indented below it."
+    ]
