@@ -17,6 +17,7 @@ ways that would only produce follow-on errors.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -155,14 +156,55 @@ def _problem(path: str, line: int, column: int, message_key: str, **params: obje
 
 
 def _syntax_problem(path: str, error: yaml.MarkedYAMLError, text: str) -> Problem:
+    """Turn a parser error into the mistake a person most likely made, on its line.
+
+    libyaml often notices a mistake a line or more after it: a key without a colon is
+    found on the next line, and an unclosed quote at the end of the file. The context
+    mark, or the line before, is then where the mistake is.
+    """
+    lines = text.split("\n")
     mark = error.problem_mark or error.context_mark
-    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    line, column = (mark.line, mark.column) if mark else (0, 0)
     problem_text = error.problem or ""
-    line_text = text.split("\n")[line - 1] if line <= text.count("\n") + 1 else ""
+    context_mark = error.context_mark
+    line_text = lines[line] if line < len(lines) else ""
     indentation = line_text[: len(line_text) - len(line_text.lstrip(" \t"))]
     if "\t" in indentation:
-        return _problem(path, line, indentation.index("\t") + 1, "yaml_tab")
-    return _problem(path, line, column, "yaml_syntax", detail=problem_text)
+        return _problem(path, line + 1, indentation.index("\t") + 1, "yaml_tab")
+    if "could not find expected ':'" in problem_text and context_mark is not None:
+        key = _key_or_text(lines[context_mark.line])
+        return _problem(path, context_mark.line + 1, context_mark.column + 1, key)
+    if "quoted scalar" in (error.context or "") and context_mark is not None:
+        return _problem(path, context_mark.line + 1, context_mark.column + 1, "yaml_unclosed_quote")
+    if "mapping values are not allowed" in problem_text:
+        return _misplaced_colon(path, lines, line, column)
+    if "did not find expected key" in problem_text or "expected <block end>" in problem_text:
+        return _problem(path, line + 1, column + 1, "yaml_indentation")
+    return _problem(path, line + 1, column + 1, "yaml_syntax", detail=problem_text)
+
+
+def _key_or_text(line: str) -> str:
+    """Tell a field name missing its colon (`status open`) from a line of text that
+    slipped out of its indented block (`Toinen kappale kertoo tarpeen.`)."""
+    words = line.split()
+    if len(words) <= 2 and words and re.fullmatch(r"[a-z_]+", words[0]):
+        return "yaml_missing_colon"
+    return "yaml_indentation"
+
+
+def _misplaced_colon(path: str, lines: list[str], line: int, column: int) -> Problem:
+    """Tell a colon inside a text from a key whose line, or the line above, is wrong."""
+    before = lines[line][:column]
+    if not re.fullmatch(r"\s*[\w-]+", before):
+        return _problem(path, line + 1, column + 1, "yaml_colon_in_text")
+    previous = line - 1
+    while previous >= 0 and not lines[previous].strip():
+        previous -= 1
+    if previous >= 0 and ":" not in lines[previous]:
+        indent = len(lines[previous]) - len(lines[previous].lstrip())
+        return _problem(path, previous + 1, indent + 1, _key_or_text(lines[previous]))
+    indent = len(before) - len(before.lstrip())
+    return _problem(path, line + 1, indent + 1, "yaml_indentation")
 
 
 class _Collection:

@@ -139,9 +139,9 @@ def test_second_document_rejected() -> None:
     ]
 
 
-def test_syntax_error_has_position() -> None:
-    (line,) = errors_of('title: "unclosed\n')
-    assert line.startswith("content/needs/x.yml:2:1: error: the YAML is malformed (")
+def test_unknown_syntax_error_keeps_detail() -> None:
+    (line,) = errors_of("title: [a, b\nstatus: open\n")
+    assert line.startswith("content/needs/x.yml:2:7: error: the YAML is malformed (")
 
 
 def write_bytes(tmp_path: Path, data: bytes) -> Path:
@@ -200,3 +200,43 @@ def test_deep_nesting_rejected() -> None:
         "depth). Check the indentation and that each colon is followed by a space; a quoted "
         "text must also be closed."
     )
+
+
+SYNTAX_CASES = [
+    (
+        "title:\n  fi: a\nstatus open\npublished: 2026-01-01\n",
+        "content/needs/x.yml:3:1: virhe: kentän nimen perästä puuttuu kaksoispiste. Kirjoita "
+        'kenttä muodossa "kenttä: arvo", ja kaksoispisteen jälkeen välilyönti.',
+    ),
+    (
+        "title\n  fi: a\nstatus: open\n",
+        "content/needs/x.yml:1:1: virhe: kentän nimen perästä puuttuu kaksoispiste. Kirjoita "
+        'kenttä muodossa "kenttä: arvo", ja kaksoispisteen jälkeen välilyönti.',
+    ),
+    (
+        'title:\n  fi: "Etsimme leikkejä\n  sv: Lekar\nstatus: open\n',
+        "content/needs/x.yml:2:7: virhe: tähän alkava lainausmerkki jää sulkematta. Lisää "
+        "tekstin loppuun sama lainausmerkki, jolla teksti alkaa.",
+    ),
+    (
+        "title:\n  fi: Huom: etsimme leikkejä\n",
+        'content/needs/x.yml:2:11: virhe: tekstissä on kaksoispiste ja välilyönti (": "), jonka '
+        "YAML lukee uuden kentän aluksi. Kirjoita koko teksti lainausmerkkeihin, esimerkiksi "
+        'fi: "Huom: teksti".',
+    ),
+    (
+        "description:\n  fi: |\n    Ensimmäinen kappale.\n  Toinen kappale kertoo tarpeen.\n",
+        "content/needs/x.yml:4:3: virhe: sisennys ei täsmää: saman tason kenttien pitää alkaa "
+        "samasta sarakkeesta, ja monirivisen tekstin rivit pitää sisentää enemmän kuin sen kenttä.",
+    ),
+    (
+        "title:\n  fi: a\n   sv: b\n",
+        "content/needs/x.yml:3:4: virhe: sisennys ei täsmää: saman tason kenttien pitää alkaa "
+        "samasta sarakkeesta, ja monirivisen tekstin rivit pitää sisentää enemmän kuin sen kenttä.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SYNTAX_CASES)
+def test_syntax_mistake_on_its_line(text: str, expected: str) -> None:
+    assert errors_of(text, "fi") == [expected]
