@@ -69,7 +69,7 @@ def validate(
         entry = model.model_validate(document.data)
     except ValidationError as error:
         problems = [_problem(model, document, detail) for detail in error.errors()]
-        return None, lost + _drop_repeats(problems)
+        return None, lost + _drop_explained_missing(_drop_repeats(problems))
     return entry, lost + missing_translations(entry, document)
 
 
@@ -98,6 +98,23 @@ def _text_problem(document: Document, field_path: FieldPath, key: str, value: An
     language = str(field_path[-1])
     params = {"value": value, "language": language}
     return Problem(document.path, position.line, position.column, "error", key, params, field_path)
+
+
+def _drop_explained_missing(problems: list[Problem]) -> list[Problem]:
+    """Drop "field missing" when an unknown key beside it already names that field.
+
+    `otsikko:` or `titel:` in place of `title:` is one mistake, reported once, on the key.
+    """
+    suggested = {
+        (*problem.field[:-1], str(problem.params.get("suggestion", problem.params.get("field"))))
+        for problem in problems
+        if problem.key.startswith("unknown_field")
+    }
+    return [
+        problem
+        for problem in problems
+        if not (problem.key == "missing" and tuple(problem.field) in suggested)
+    ]
 
 
 def _drop_repeats(problems: list[Problem]) -> list[Problem]:

@@ -429,3 +429,15 @@ def test_folded_description_loses_paragraphs(tree: Path) -> None:
         "several lines without a |, so YAML joins its lines and the paragraphs and lists are "
         "lost. Write fi: | with the text indented below it."
     ]
+
+
+def test_translated_key_replaces_missing_error(tree: Path) -> None:
+    text = NEED.replace("title: {fi: Lukupiiri", "otsikko: {fi: Lukupiiri")
+    write(tree, "content/needs/lukupiiri.yml", text)
+    code, lines = check_lines(tree, "--lang", "fi")
+    assert code == 1
+    assert lines[:-1] == [
+        'content/needs/lukupiiri.yml:1:1: virhe: otsikko: tuntematon kenttä "otsikko". '
+        'Kenttien nimet ovat englanniksi: "otsikko" on kenttä "title", ja sen suomenkielinen '
+        "teksti kirjoitetaan kohtaan title: → fi:."
+    ]
