@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
-from generator.messages import message
+from generator.messages import Ref, message
 
 Severity = Literal["error", "warning"]
 FieldPath = tuple[str | int, ...]
@@ -87,6 +87,14 @@ def count_errors(problems: Iterable[Problem]) -> int:
 
 def summary_message(files: int, errors: int, warnings: int, language: str) -> str:
     """Return the closing sentence of a check: how many files, errors and warnings."""
-    if errors:
-        return message("check_failed", language, files=files, errors=errors, warnings=warnings)
-    return message("check_passed", language, files=files, warnings=warnings)
+    counts = {
+        "files": _count("files", files),
+        "errors": _count("errors", errors),
+        "warnings": _count("warnings", warnings),
+    }
+    return message("check_failed" if errors else "check_passed", language, **counts)
+
+
+def _count(noun: str, count: int) -> Ref:
+    """Return a count with its noun in the singular for 1 and the plural otherwise."""
+    return Ref(f"count_{noun}_{'one' if count == 1 else 'other'}", {"count": count})

@@ -96,7 +96,7 @@ def test_bad_status_one_error_with_nearest(tree: Path) -> None:
         'The nearest allowed value is "open". Allowed values: open (Open), matched (Matched), '
         "in-co-development (In co-development), piloting (Piloting), completed (Completed), "
         "closed (Closed).",
-        "5 files checked: 1 errors, 0 warnings. Fix the errors and run the check again.",
+        "5 files checked: 1 error, 0 warnings. Fix the errors and run the check again.",
     ]
 
 
@@ -348,7 +348,7 @@ def test_missing_translation_one_warning(tree: Path) -> None:
         "content/needs/lukupiiri.yml:1:8: varning: fälten title, description saknar text på "
         "svenska. Sidan visar texten på det andra språket i stället; lägg till översättningen "
         "under sv:.",
-        "5 filer kontrollerade: inga fel, 1 varningar.",
+        "5 filer kontrollerade: inga fel, 1 varning.",
     ]
 
 

@@ -65,7 +65,7 @@ def test_place_after_name_is_reported(tree: Path) -> None:
         "content/needs/lukupiiri.yml:6:7: warning: description.fi: the text seems to contain "
         "a pupil's name: \"Emma Espoo\". Do not publish pupils' names: describe the group "
         'instead, such as "a grade 5 class, 24 pupils".',
-        "3 files checked: no errors, 1 warnings.",
+        "3 files checked: no errors, 1 warning.",
     ]
 
 
@@ -78,7 +78,7 @@ def test_full_name_is_a_warning(tree: Path) -> None:
         "content/needs/lukupiiri.yml:3:7: warning: summary.fi: the text seems to contain a "
         "pupil's name: \"Matti Virtanen\". Do not publish pupils' names: describe the group "
         'instead, such as "a grade 5 class, 24 pupils".',
-        "3 files checked: no errors, 1 warnings.",
+        "3 files checked: no errors, 1 warning.",
     ]
 
 
@@ -116,7 +116,7 @@ def test_personal_address_suggests_role_address(tree: Path) -> None:
         "content/needs/lukupiiri.yml:15:10: varning: contact.email: "
         '"maija.meikalainen@koivulaakso.example.fi" ser ut som en personlig adress. Använd '
         "hellre en funktionsadress, till exempel kansliets eller projektets gemensamma brevlåda.",
-        "3 filer kontrollerade: inga fel, 1 varningar.",
+        "3 filer kontrollerade: inga fel, 1 varning.",
     ]
 
 
@@ -179,7 +179,7 @@ def test_image_requires_privacy_field(tree: Path) -> None:
     assert lines == [
         "content/products/lukupeli.yml:7:8: error: image: the image also needs the field "
         "image_privacy.",
-        "4 files checked: 1 errors, 0 warnings. Fix the errors and run the check again.",
+        "4 files checked: 1 error, 0 warnings. Fix the errors and run the check again.",
     ]
 
     path = tree / "content/products/lukupeli.yml"
