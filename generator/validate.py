@@ -197,6 +197,8 @@ def _value_problem(
         return _vocabulary_problem(model, field_path, shown)
     if SIMPLE_KEYS.get(kind) == "expected_date":
         return _date_problem(shown)
+    if kind == "list_type" and isinstance(value, str):
+        return "expected_list_one", {"value": value}
     if kind in SIMPLE_KEYS:
         return SIMPLE_KEYS[kind], {"value": shown}
     if kind in ("model_type", "model_attributes_type", "dict_type"):
@@ -258,6 +260,9 @@ def _vocabulary_problem(
 ) -> tuple[str, dict[str, Any]]:
     allowed = literal_values(model, field_path)
     vocabulary = vocabulary_of(allowed)
+    exact = {code.casefold(): code for code in allowed}.get(value.strip().casefold())
+    if exact is not None:
+        return "not_allowed_case", {"value": value, "code": exact}
     if vocabulary:
         code = code_for_label(vocabulary, value)
         if code:

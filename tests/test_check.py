@@ -441,3 +441,18 @@ def test_translated_key_replaces_missing_error(tree: Path) -> None:
         'Kenttien nimet ovat englanniksi: "otsikko" on kenttä "title", ja sen suomenkielinen '
         "teksti kirjoitetaan kohtaan title: → fi:."
     ]
+
+
+def test_vocabulary_case_and_single_value(tree: Path) -> None:
+    text = NEED.replace("status: open", "status: Open").replace(
+        "levels: [perusopetus-1-6]", "levels: perusopetus-1-6"
+    )
+    write(tree, "content/needs/lukupiiri.yml", text)
+    code, lines = check_lines(tree, "--lang", "fi")
+    assert code == 1
+    assert lines[:-1] == [
+        'content/needs/lukupiiri.yml:4:9: virhe: status: "Open" on melkein oikein. Kirjoita '
+        "arvo täsmälleen muodossa open",
+        "content/needs/lukupiiri.yml:7:9: virhe: levels: tähän kuuluu luettelo, myös kun arvoja "
+        "on vain yksi. Kirjoita arvo hakasulkeisiin: [perusopetus-1-6]",
+    ]
