@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.catalogue import KINDS, Catalogue, Record
-from generator.files import REGISTER_FILE, REMOVED_FOLDER
+from generator.files import MAX_ID_LENGTH, REGISTER_FILE, REMOVED_FOLDER, RESERVED_IDS
 from generator.models import ID_PATTERN, Removed
-from generator.problems import Problem
+from generator.problems import FieldPath, Problem
 from generator.rules import problem
 
 REGISTER_LINE = re.compile(rf"^({'|'.join(KINDS)})/({ID_PATTERN[1:-1]})$")
@@ -101,37 +101,54 @@ def check_addresses(catalogue: Catalogue, content_root: str, display_root: str) 
 
 
 def _previous_id_problems(catalogue: Catalogue) -> Iterator[Problem]:
-    claims: dict[tuple[str, str], Record] = {}
+    for (kind, old_id), claims in sorted(_previous_id_claims(catalogue).items()):
+        live = catalogue.get(kind, old_id)
+        tombstone = catalogue.removed[kind].get(old_id)
+        if live is not None:
+            # A previous id keeps its redirect for good, so the live file is the one to rename.
+            files = ", ".join(record.path for record, _ in claims)
+            suggestion = f"{free_id(catalogue, kind, old_id)}.yml"
+            yield problem(
+                live, (), "address_id_is_previous", value=old_id, file=files, suggestion=suggestion
+            )
+        for record, path in claims:
+            if tombstone is not None:
+                yield problem(
+                    record, path, "address_previous_id_removed", value=old_id, file=tombstone.path
+                )
+            if len(claims) > 1:
+                others = ", ".join(other.path for other, _ in claims if other is not record)
+                yield problem(
+                    record, path, "address_previous_id_shared", value=old_id, files=others
+                )
+
+
+def _previous_id_claims(
+    catalogue: Catalogue,
+) -> dict[tuple[str, str], list[tuple[Record, FieldPath]]]:
+    """Return the records that list each previous id, with the path of the listing."""
+    claims: dict[tuple[str, str], list[tuple[Record, FieldPath]]] = {}
     for kind in KINDS:
         for record in sorted(catalogue.all(kind), key=lambda item: item.id):
             for index, old_id in enumerate(getattr(record.entry, "previous_ids", [])):
-                path = ("previous_ids", index)
-                live = catalogue.get(kind, old_id)
-                tombstone = catalogue.removed[kind].get(old_id)
-                first = claims.setdefault((kind, old_id), record)
-                if live is not None:
-                    yield problem(
-                        record, path, "address_previous_id_live", value=old_id, file=live.path
-                    )
-                elif tombstone is not None:
-                    yield problem(
-                        record,
-                        path,
-                        "address_previous_id_tombstone",
-                        value=old_id,
-                        file=tombstone.path,
-                    )
-                elif first is not record:
-                    yield problem(
-                        record, path, "address_previous_id_claimed", value=old_id, file=first.path
-                    )
+                claims.setdefault((kind, old_id), []).append((record, ("previous_ids", index)))
+    return claims
 
 
 def _tombstone_problems(catalogue: Catalogue) -> Iterator[Problem]:
     for record in tombstones(catalogue):
         live = catalogue.get(record.kind, record.id)
         if live is not None:
-            yield problem(record, (), "address_tombstone_live", file=live.path)
+            # A tombstone is permanent, so the new file is the one to rename.
+            suggestion = f"{free_id(catalogue, record.kind, record.id)}.yml"
+            yield problem(
+                live,
+                (),
+                "address_id_of_removed",
+                value=record.id,
+                file=record.path,
+                suggestion=suggestion,
+            )
         replacement = record.entry.replacement if isinstance(record.entry, Removed) else None
         target = (replacement.kind, replacement.id) if replacement is not None else None
         if (
@@ -145,6 +162,33 @@ def _tombstone_problems(catalogue: Catalogue) -> Iterator[Problem]:
                 "address_replacement_missing",
                 value=f"{replacement.kind}/{replacement.id}",
             )
+
+
+def reserved_ids(catalogue: Catalogue, kind: str) -> set[str]:
+    """Return the ids of a kind that a new entry may not take.
+
+    They are the ids of live entries (valid or not), of tombstones, the previous ids of
+    renamed entries and the names of the listing folders.
+    """
+    taken = set(catalogue.records[kind]) | set(catalogue.removed[kind])
+    taken |= {entry_id for invalid_kind, entry_id in catalogue.invalid if invalid_kind == kind}
+    taken |= {redirect.old_id for redirect in redirects(catalogue) if redirect.kind == kind}
+    return taken | RESERVED_IDS
+
+
+def free_id(catalogue: Catalogue, kind: str, entry_id: str) -> str:
+    """Return `<entry_id>-2`, or the first `<entry_id>-<n>` after it that is not reserved."""
+    taken = reserved_ids(catalogue, kind)
+    number = 2
+    while _numbered(entry_id, number) in taken:
+        number += 1
+    return _numbered(entry_id, number)
+
+
+def _numbered(entry_id: str, number: int) -> str:
+    """Append `-<number>`, shortening the id so that the result stays a valid id."""
+    suffix = f"-{number}"
+    return entry_id[: MAX_ID_LENGTH - len(suffix)].rstrip("-") + suffix
 
 
 def _register_problems(

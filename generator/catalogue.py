@@ -137,7 +137,7 @@ def check(
     # Check rules that compare fields of one entry.
     for kind in KINDS:
         for record in catalogue.all(kind):
-            problems.extend(check_entry_rules(record, content_root))
+            problems.extend(check_entry_rules(record, content_root, catalogue.today))
 
     # Resolve references between entries, recording them both ways.
     problems.extend(resolve_references(catalogue))

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from generator.catalogue import CheckResult, check
 from generator.contributing import add_commands as add_contributor_commands
 from generator.messages import message
 from generator.problems import format_problem, github_annotation, summary_message
 from generator.vocabularies import LANGUAGES
+
+# The presentation settings next to the generator package, used by `kyky build` when the
+# current folder has no mkdocs.yml.
+REPOSITORY_CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -45,6 +51,11 @@ def _parser() -> argparse.ArgumentParser:
     build_command = commands.add_parser("build", help="build the site into site/")
     _add_common(build_command)
     build_command.add_argument("--site-dir", default="site", help="output folder (default: site)")
+    build_command.add_argument(
+        "--config",
+        help="MkDocs configuration file (default: mkdocs.yml in the current folder if it "
+        "exists, else the mkdocs.yml of the repository that contains the generator)",
+    )
     build_command.set_defaults(run=run_build)
 
     addresses_command = commands.add_parser(
@@ -96,6 +107,12 @@ def run_build(arguments: argparse.Namespace) -> int:
     from generator.finnish import VoikkoMissingError
     from generator.site import build_site
 
+    candidates = config_candidates(arguments.config)
+    config_file = next((path for path in candidates if os.path.isfile(path)), None)
+    if config_file is None:
+        shown = ", ".join(candidates)
+        print(message("build_config_missing", arguments.lang, path=shown), file=sys.stderr)
+        return 1
     result = check(arguments.content, _display_root(arguments.content))
     if result.errors:
         report(result, arguments.lang)
@@ -104,12 +121,17 @@ def run_build(arguments: argparse.Namespace) -> int:
     for problem in result.problems:
         print(format_problem(problem, arguments.lang))
     try:
-        pages = build_site(result.catalogue, arguments.site_dir, arguments.content)
+        pages = build_site(result.catalogue, arguments.site_dir, arguments.content, config_file)
     except VoikkoMissingError as error:
         print(message("voikko_missing", arguments.lang, cause=error.cause), file=sys.stderr)
         return 1
     print(message("build_done", arguments.lang, path=arguments.site_dir, pages=pages))
     return 0
+
+
+def config_candidates(option: str | None) -> list[str]:
+    """Return the MkDocs configuration files that `kyky build` looks for, in order."""
+    return [option] if option else ["mkdocs.yml", str(REPOSITORY_CONFIG)]
 
 
 def run_addresses(arguments: argparse.Namespace) -> int:

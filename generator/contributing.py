@@ -64,12 +64,16 @@ def _add_language(command: argparse.ArgumentParser) -> None:
 
 
 def run_new(arguments: argparse.Namespace) -> int:
-    from generator.starter import starter_file, write_starter
+    from generator.starter import reserved_id, starter_file, write_starter
 
     starter = starter_file(
         arguments.kind, arguments.title, arguments.lang, arguments.content, date.today()
     )
     shown = str(starter.path)
+    reserved = reserved_id(arguments.kind, arguments.title, arguments.content)
+    if reserved is not None:
+        print(message(reserved.key, arguments.lang, path=shown, **reserved.params), file=sys.stderr)
+        return 1
     if not write_starter(starter):
         print(message("new_exists", arguments.lang, path=shown), file=sys.stderr)
         return 1

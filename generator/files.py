@@ -23,6 +23,11 @@ REMOVED_FOLDER = "removed"
 # The register of every published address, kept by `kyky addresses --update`.
 REGISTER_FILE = "addresses.txt"
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg", ".webp")
+# The image format each suffix promises, and the suffix to suggest for each format.
+IMAGE_FORMATS = {".png": "PNG", ".jpg": "JPEG", ".jpeg": "JPEG", ".webp": "WebP"}
+FORMAT_SUFFIXES = {"PNG": ".png", "JPEG": ".jpg", "WebP": ".webp"}
+# How many bytes `image_format_of` needs from the start of a file.
+IMAGE_HEAD_LENGTH = 12
 IGNORED_FILES = frozenset({"README.md", ".gitkeep"})
 MAX_ID_LENGTH = 80
 TRANSLITERATION = str.maketrans({"ä": "a", "ö": "o", "å": "a", "ü": "u", "ß": "ss", "æ": "ae"})
@@ -59,6 +64,17 @@ def id_rule_broken(name: str) -> str | None:
     if len(name) > MAX_ID_LENGTH:
         return "rule_length"
     return "rule_hyphens"
+
+
+def image_format_of(head: bytes) -> str | None:
+    """Return the format whose signature starts `head` (PNG, JPEG or WebP), or None."""
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "PNG"
+    if head.startswith(b"\xff\xd8\xff"):
+        return "JPEG"
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "WebP"
+    return None
 
 
 def find_content(root: str, display_root: str) -> tuple[list[ContentFile], list[Problem]]:
@@ -148,8 +164,26 @@ def _scan_image_folder(path: str, display_root: str, problems: list[Problem]) ->
             problems.append(_problem(display, "symlink"))
         elif not entry.is_file(follow_symlinks=False):
             problems.append(_unexpected(display, entry.name))
-        elif entry.name not in IGNORED_FILES and not entry.name.lower().endswith(IMAGE_SUFFIXES):
+        elif entry.name in IGNORED_FILES:
+            continue
+        elif not entry.name.lower().endswith(IMAGE_SUFFIXES):
             problems.append(_problem(display, "image_format", value=entry.name))
+        else:
+            problems.extend(_image_name(display, entry.name))
+
+
+def _image_name(display: str, name: str) -> list[Problem]:
+    """Check that an image's name is an id and a suffix, both lowercase.
+
+    The name goes into the `src` of the product page's `img` element without URL
+    encoding, so it follows the same rule as entry file names.
+    """
+    stem, _, suffix = name.rpartition(".")
+    rule = id_rule_broken(stem) or (None if suffix.islower() else "rule_case")
+    if rule is None:
+        return []
+    params = {"name": name, "rule": Ref(rule), "suggestion": f"{suggest_id(stem)}.{suffix.lower()}"}
+    return [Problem(display, 1, 1, "error", "image_name", params)]
 
 
 def _collisions(names: list[tuple[str, str]]) -> list[Problem]:

@@ -14,12 +14,23 @@ from typing import Any
 import yaml
 
 from generator.catalogue import Catalogue, Link, Record
-from generator.files import IMAGE_SUFFIXES
+from generator.files import (
+    FORMAT_SUFFIXES,
+    IMAGE_FORMATS,
+    IMAGE_HEAD_LENGTH,
+    IMAGE_SUFFIXES,
+    image_format_of,
+)
 from generator.messages import Ref
 from generator.models import Idea, Need, Organisation, Period, Product
 from generator.problems import FieldPath, Problem, Severity
 from generator.vocabularies import DATA
 
+# Lengths of a title or an organisation's name, in characters. Listings, feeds and
+# search results show the whole title, so a longer one is a warning and a far longer
+# one an error.
+TITLE_WARNING_LENGTH = 120
+TITLE_MAX_LENGTH = 300
 SCHOOL_KINDS = ("school", "daycare")
 BASIC_EDUCATION_LEVELS = frozenset({"esiopetus", "perusopetus-1-6", "perusopetus-7-9"})
 PARTNER_KINDS = ("company", "community", "research")
@@ -45,10 +56,15 @@ def problem(
     return Problem(record.path, position.line, position.column, severity, key, params, field_path)
 
 
-def check_entry_rules(record: Record, content_root: str) -> list[Problem]:
-    """Check the rules that compare fields within one entry."""
+def check_entry_rules(record: Record, content_root: str, today: date) -> list[Problem]:
+    """Check the rules that compare fields within one entry.
+
+    `today` is the catalogue's date, which a publication date must not pass.
+    """
     entry = record.entry
     problems = list(_date_order(record))
+    problems.extend(_future_publication(record, today))
+    problems.extend(_title_length(record))
     problems.extend(_pupil_names(record))
     if isinstance(entry, (Need, Idea)) and entry.contact is not None:
         problems.extend(_contact(record, entry.contact.email))
@@ -74,6 +90,32 @@ def _competences_need_basic_education(record: Record) -> Iterator[Problem]:
     competences = getattr(record.entry, "competences", [])
     if competences and levels and not BASIC_EDUCATION_LEVELS.intersection(levels):
         yield problem(record, ("competences",), "competences_outside_basic", "warning")
+
+
+def _future_publication(record: Record, today: date) -> Iterator[Problem]:
+    published = getattr(record.entry, "published", None)
+    if published is not None and published > today:
+        yield problem(
+            record,
+            ("published",),
+            "published_future",
+            "warning",
+            value=published.isoformat(),
+            today=today.isoformat(),
+        )
+
+
+def _title_length(record: Record) -> Iterator[Problem]:
+    name = "name" if isinstance(record.entry, Organisation) else "title"
+    title = getattr(record.entry, name)
+    for language in ("fi", "sv"):
+        length = len(title.get(language) or "")
+        path = (name, language)
+        if length > TITLE_MAX_LENGTH:
+            yield problem(record, path, "title_too_long", length=length, limit=TITLE_MAX_LENGTH)
+        elif length > TITLE_WARNING_LENGTH:
+            limit = TITLE_WARNING_LENGTH
+            yield problem(record, path, "title_long", "warning", length=length, limit=limit)
 
 
 def _date_order(record: Record) -> Iterator[Problem]:
@@ -186,6 +228,29 @@ def _image_file(record: Record, relative: str, content_root: str) -> Iterator[Pr
         return
     if not _regular_file_inside(content_root, relative):
         yield problem(record, ("image",), "image_missing", value=relative)
+        return
+    yield from _image_content(record, relative, content_root)
+
+
+def _image_content(record: Record, relative: str, content_root: str) -> Iterator[Problem]:
+    """Check that the file's first bytes are those of the format its suffix names.
+
+    An HTML page saved as `x.png` would otherwise be published under an image's name.
+    """
+    stem, dot, suffix = relative.rpartition(".")
+    expected = IMAGE_FORMATS[f"{dot}{suffix.lower()}"]
+    # O_NOFOLLOW: the path was checked to be free of symlinks, and must stay so.
+    descriptor = os.open(os.path.join(content_root, relative), os.O_RDONLY | os.O_NOFOLLOW)
+    with os.fdopen(descriptor, "rb") as stream:
+        actual = image_format_of(stream.read(IMAGE_HEAD_LENGTH))
+    if actual is None:
+        yield problem(
+            record, ("image",), "image_content_invalid", value=relative, expected=expected
+        )
+    elif actual != expected:
+        suggestion = f"{stem}{FORMAT_SUFFIXES[actual]}"
+        params = {"value": relative, "expected": expected, "actual": actual}
+        yield problem(record, ("image",), "image_content_mismatch", suggestion=suggestion, **params)
 
 
 def _regular_file_inside(root: str, relative: str) -> bool:

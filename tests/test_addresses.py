@@ -51,13 +51,23 @@ def test_valid_tree_has_no_problems(root: Path) -> None:
     assert problems_in(root) == []
 
 
-def test_previous_id_of_live_entry(root: Path) -> None:
+def test_new_entry_takes_previous_id(root: Path) -> None:
     need(root, "vanha", "Vanha")
-    line = line_of(root / "needs" / "uusi.yml", "- vanha")
     assert problems_in(root) == [
-        f'content/needs/uusi.yml:{line}:3: error: previous_ids[1]: "vanha" is still the id '
-        "of the entry content/needs/vanha.yml, so its address cannot redirect here. Remove "
-        '"vanha" from previous_ids or give the other entry a new id.'
+        'content/needs/vanha.yml:1:1: error: the id "vanha" is a former id of '
+        "content/needs/uusi.yml and stays reserved, because its old address redirects there: "
+        "choose another file name, such as vanha-2.yml"
+    ]
+
+
+def test_suggestion_skips_taken_ids(root: Path) -> None:
+    need(root, "vanha", "Vanha")
+    need(root, "vanha-2", "Vanha 2")
+    need(root, "toinen", "Toinen", previous_ids=["vanha-3"])
+    assert problems_in(root, "fi") == [
+        'content/needs/vanha.yml:1:1: virhe: tunnus "vanha" on merkinnän content/needs/uusi.yml '
+        "aiempi tunnus ja pysyy varattuna, koska vanha osoite ohjaa sinne: valitse toinen "
+        "tiedostonimi, esimerkiksi vanha-4.yml"
     ]
 
 
@@ -67,30 +77,65 @@ def test_previous_id_with_tombstone(root: Path) -> None:
     line = line_of(root / "needs" / "toinen.yml", "- poistettu")
     found = problems_in(root, "fi")
     assert (
-        f'content/needs/toinen.yml:{line}:3: virhe: previous_ids[1]: osoitteelle "poistettu" '
-        "on jo hautakivi content/removed/needs/poistettu.yml, joten se ei voi samalla ohjata "
-        'tänne. Poista hautakivi, jos merkintä siirtyi tänne, tai poista "poistettu" '
-        "previous_ids-luettelosta."
+        f'content/needs/toinen.yml:{line}:3: virhe: previous_ids[1]: tunnus "poistettu" kuului '
+        "poistetulle merkinnälle, jonka hautakivi content/removed/needs/poistettu.yml säilyy "
+        'pysyvästi, joten vanha osoite ei voi ohjata tänne. Poista "poistettu" '
+        "previous_ids-luettelosta. Jos poistetun merkinnän lukijat halutaan ohjata tänne, "
+        "merkitse tämä merkintä hautakiven kenttään replacement."
     ) in found
+    assert not [line for line in found if "Poista hautakivi" in line]
 
 
 def test_previous_id_claimed_twice(root: Path) -> None:
     need(root, "zeta", "Zeta", previous_ids=["vanha"])
     line = line_of(root / "needs" / "zeta.yml", "- vanha")
+    first_line = line_of(root / "needs" / "uusi.yml", "- vanha")
     assert problems_in(root, "sv") == [
-        f"content/needs/zeta.yml:{line}:3: fel: previous_ids[1]: också content/needs/uusi.yml "
-        'listar det tidigare id:t "vanha" i previous_ids. En gammal adress kan leda till bara '
-        "en post: behåll id:t bara i listan hos den post som ersatte den gamla."
+        f"content/needs/uusi.yml:{first_line}:3: fel: previous_ids[1]: det tidigare id:t "
+        '"vanha" står i previous_ids här och också i content/needs/zeta.yml, men en gammal '
+        'adress kan leda till bara en post. Bara den post som hette "vanha" innan den bytte '
+        "namn behåller id:t. Om den här posten inte är den (utan till exempel ett kopierat "
+        'exempel), ta bort "vanha" ur dess previous_ids.',
+        f"content/needs/zeta.yml:{line}:3: fel: previous_ids[1]: det tidigare id:t "
+        '"vanha" står i previous_ids här och också i content/needs/uusi.yml, men en gammal '
+        'adress kan leda till bara en post. Bara den post som hette "vanha" innan den bytte '
+        "namn behåller id:t. Om den här posten inte är den (utan till exempel ett kopierat "
+        'exempel), ta bort "vanha" ur dess previous_ids.',
     ]
 
 
-def test_tombstone_of_live_entry(root: Path) -> None:
+def test_new_entry_takes_tombstone_id(root: Path) -> None:
     need(root, "poistettu", "Ei poistettu")
     assert problems_in(root) == [
-        "content/removed/needs/poistettu.yml:1:1: error: the entry is still in the catalogue "
-        "(content/needs/poistettu.yml), so it cannot have a tombstone. Delete the tombstone "
-        "or the entry."
+        'content/needs/poistettu.yml:1:1: error: the id "poistettu" belonged to a removed '
+        "entry (content/removed/needs/poistettu.yml) and stays reserved: choose another file "
+        "name, such as poistettu-2.yml"
     ]
+
+
+def test_copied_example_on_tombstone_id(content_tree: Path) -> None:
+    """A copy of an example under a removed entry's id: both problems land on the copy."""
+    source = content_tree / "needs" / "valitunnin-liikuntaleikit.yml"
+    target = content_tree / "needs" / "kerhotilan-iltapaivakaytto.yml"
+    target.write_text(source.read_text("utf-8"), "utf-8")
+    line = line_of(target, "previous_ids: [valituntiliikunta-kaikille]")
+    result = run_kyky("check", "--content", str(content_tree), "--lang", "en")
+    errors = [line for line in result.stdout.splitlines() if ": error: " in line]
+    shared = (
+        'previous_ids[1]: the former id "valituntiliikunta-kaikille" is listed in previous_ids '
+        "here and also in {other}, but an old address can redirect to only one entry. Only the "
+        'entry that was called "valituntiliikunta-kaikille" before its rename keeps it. If this '
+        "entry is not that one (a copied example, for instance), remove "
+        '"valituntiliikunta-kaikille" from its previous_ids.'
+    )
+    assert errors == [
+        f'{target}:2:1: error: the id "kerhotilan-iltapaivakaytto" belonged to a removed entry '
+        f"({content_tree}/removed/needs/kerhotilan-iltapaivakaytto.yml) and stays reserved: "
+        "choose another file name, such as kerhotilan-iltapaivakaytto-2.yml",
+        f"{target}:{line}:16: error: " + shared.format(other=source),
+        f"{source}:{line}:16: error: " + shared.format(other=target),
+    ]
+    assert "tombstone" not in " ".join(errors[1:])
 
 
 def test_tombstone_replacement_missing(root: Path) -> None:

@@ -7,8 +7,9 @@ import unicodedata
 from pathlib import Path
 
 import pytest
+import yaml
 
-from tests.conftest import run_kyky
+from tests.conftest import ROOT, run_kyky
 
 SCHOOL = """\
 kind: school
@@ -456,3 +457,132 @@ def test_vocabulary_case_and_single_value(tree: Path) -> None:
         "content/needs/lukupiiri.yml:7:9: virhe: levels: tähän kuuluu luettelo, myös kun arvoja "
         "on vain yksi. Kirjoita arvo hakasulkeisiin: [perusopetus-1-6]",
     ]
+
+
+# --- Limits: title length and publication date -------------------------------------------
+
+LONG_TITLE = "Lukupiiri " * 12 + "x"  # 121 characters
+
+
+def test_long_title_warns(tree: Path) -> None:
+    write(tree, "content/needs/lukupiiri.yml", NEED.replace("Lukupiiri kolmosille", LONG_TITLE))
+    assert check_lines(tree, "--lang", "en") == (
+        0,
+        [
+            "content/needs/lukupiiri.yml:1:13: warning: title.fi: the text is 121 characters "
+            "long, more than the recommended 120: a long title or name is hard to read in "
+            "listings. Shorten it and move the details to the description.",
+            "5 files checked: no errors, 1 warning.",
+        ],
+    )
+
+
+def test_title_of_120_characters_passes(tree: Path) -> None:
+    title = LONG_TITLE[:120]
+    write(tree, "content/needs/lukupiiri.yml", NEED.replace("Lukupiiri kolmosille", title))
+    assert check_lines(tree, "--lang", "en") == (
+        0,
+        ["5 files checked: no errors, 0 warnings."],
+    )
+
+
+def test_huge_title_is_error(tree: Path) -> None:
+    text = NEED.replace("Lukupiiri kolmosille", "a" * 10_000).replace(
+        "Läscirkel för treor", "b" * 301
+    )
+    write(tree, "content/needs/lukupiiri.yml", text)
+    code, lines = check_lines(tree, "--lang", "sv")
+    assert code == 1
+    assert lines == [
+        "content/needs/lukupiiri.yml:1:13: fel: title.fi: texten är 10000 tecken lång, men en "
+        "rubrik eller ett namn får vara högst 300 tecken. Korta av den och flytta detaljerna "
+        "till beskrivningen.",
+        "content/needs/lukupiiri.yml:1:10019: fel: title.sv: texten är 301 tecken lång, men en "
+        "rubrik eller ett namn får vara högst 300 tecken. Korta av den och flytta detaljerna "
+        "till beskrivningen.",
+        "5 filer kontrollerade: 2 fel, 0 varningar. Rätta felen och kör kontrollen igen.",
+    ]
+
+
+def test_long_organisation_name_warns(tree: Path) -> None:
+    name = " ".join(["Koivulaakson koulu"] * 7)  # 132 characters
+    write(
+        tree,
+        "content/organisations/koivulaakson-koulu.yml",
+        SCHOOL.replace("Koivulaakson koulu", name),
+    )
+    code, lines = check_lines(tree, "--lang", "fi")
+    assert code == 0
+    assert lines == [
+        "content/organisations/koivulaakson-koulu.yml:2:12: varoitus: name.fi: teksti on 132 "
+        "merkkiä pitkä, yli suositellun 120 merkin: pitkää otsikkoa tai nimeä on vaikea lukea "
+        "listauksista. Lyhennä sitä ja siirrä yksityiskohdat kuvaukseen.",
+        "5 tiedostoa tarkistettu: ei virheitä, 1 varoitus.",
+    ]
+
+
+def test_future_publication_warns(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("KYKY_TODAY", "2026-12-04")
+    write(tree, "content/needs/lukupiiri.yml", NEED.replace("2026-09-01", "2026-12-05"))
+    assert check_lines(tree, "--lang", "en") == (
+        0,
+        [
+            "content/needs/lukupiiri.yml:5:12: warning: published: the publication date "
+            "2026-12-05 is later than today (2026-12-04). Check the date: write the day the "
+            "entry is published, as YYYY-MM-DD.",
+            "5 files checked: no errors, 1 warning.",
+        ],
+    )
+    write(tree, "content/needs/lukupiiri.yml", NEED.replace("2026-09-01", "2026-12-04"))
+    assert check_lines(tree, "--lang", "en") == (
+        0,
+        ["5 files checked: no errors, 0 warnings."],
+    )
+
+
+# --- kyky build: the MkDocs configuration file --------------------------------------------
+
+
+def test_build_config_missing(tree: Path) -> None:
+    for language, expected in (
+        (
+            "en",
+            "The MkDocs configuration file was not found: puuttuu.yml. Run the command in the "
+            "catalogue's root folder, or give the file with --config.\n",
+        ),
+        (
+            "fi",
+            "MkDocs-asetustiedostoa ei löydy: puuttuu.yml. Aja komento luettelon juurikansiossa "
+            "tai anna tiedosto valinnalla --config.\n",
+        ),
+    ):
+        result = run_kyky("build", "--config", "puuttuu.yml", "--lang", language, cwd=tree)
+        assert (result.returncode, result.stdout, result.stderr) == (1, "", expected)
+    assert not (tree / "site").exists()
+
+
+def canonical(site: Path) -> str:
+    page = (site / "index.html").read_text("utf-8")
+    return page.split('<link rel="canonical" href="', 1)[1].split('"', 1)[0]
+
+
+def test_build_from_folder_without_config(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The repository's mkdocs.yml is used when the current folder has none."""
+    monkeypatch.delenv("KYKY_SITE_URL", raising=False)
+    assert not (tree / "mkdocs.yml").exists()
+    result = run_kyky("build", "--site-dir", "site", cwd=tree)
+    assert (result.returncode, result.stderr) == (0, "")
+    repository = yaml.safe_load((ROOT / "mkdocs.yml").read_text("utf-8"))
+    assert canonical(tree / "site") == repository["site_url"]
+
+
+def test_build_prefers_config_in_current_folder(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("KYKY_SITE_URL", raising=False)
+    config = (ROOT / "mkdocs.yml").read_text("utf-8")
+    site_url = yaml.safe_load(config)["site_url"]
+    (tree / "mkdocs.yml").write_text(config.replace(site_url, "https://kyky.example/"), "utf-8")
+    result = run_kyky("build", "--site-dir", "site", cwd=tree)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert canonical(tree / "site") == "https://kyky.example/"

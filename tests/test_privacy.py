@@ -158,7 +158,9 @@ def test_phone_key_in_contact_is_an_error(tree: Path) -> None:
 
 
 def test_image_requires_privacy_field(tree: Path) -> None:
-    write(tree, "content/images/lukupeli.png", "not really a png")
+    image = tree / "content" / "images" / "lukupeli.png"
+    image.parent.mkdir(parents=True, exist_ok=True)
+    image.write_bytes(b"\x89PNG\r\n\x1a\n")
     write(
         tree,
         "content/products/lukupeli.yml",

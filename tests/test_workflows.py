@@ -147,6 +147,13 @@ def test_least_privilege() -> None:
     }
 
 
+def test_pages_rebuilds_daily() -> None:
+    triggers = load_workflow(ROOT / ".github" / "workflows" / "pages.yml")["on"]
+    assert triggers["push"] == {"branches": ["main"]}
+    assert triggers["schedule"] == [{"cron": "30 22 * * *"}]
+    assert "workflow_dispatch" in triggers
+
+
 def test_issue_body_passed_through_environment() -> None:
     workflow = load_workflow(ROOT / ".github" / "workflows" / "form-to-pr.yml")
     convert = workflow["jobs"]["convert"]
