@@ -39,6 +39,9 @@ class Record:
     id: str
     entry: StrictModel
     document: Document
+    # Values derived from the entry, such as the words that suggestions compare, kept
+    # so that rendering computes each once. The entry is frozen, so they never go stale.
+    derived: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def path(self) -> str:

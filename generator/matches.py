@@ -190,7 +190,7 @@ def join_values(values: list[str], language: str) -> str:
 
 def shared_words(page: Record, candidate: Record, language: str) -> list[str]:
     """Return the words of the page's entry whose stems the candidate shares, in order."""
-    theirs = {stem(word) for word in words_of(candidate, language)}
+    theirs = stems_of(candidate, language)
     found: list[str] = []
     seen: set[str] = set()
     for word in words_of(page, language):
@@ -216,8 +216,22 @@ COMMON_WORDS = """
 COMMON_STEMS = frozenset(stem(word) for word in COMMON_WORDS.split())
 
 
+def stems_of(record: Record, language: str) -> frozenset[str]:
+    key = ("stems", language)
+    if key not in record.derived:
+        record.derived[key] = frozenset(stem(word) for word in words_of(record, language))
+    return record.derived[key]  # type: ignore[return-value]
+
+
 def words_of(record: Record, language: str) -> list[str]:
     """Return the lower-case words of a record's title, summary and themes in `language`."""
+    key = ("words", language)
+    if key not in record.derived:
+        record.derived[key] = _words_of(record, language)
+    return record.derived[key]  # type: ignore[return-value]
+
+
+def _words_of(record: Record, language: str) -> list[str]:
     entry = record.entry
     texts = [choose(getattr(entry, name, None), language) for name in ("title", "summary")]
     words: list[str] = []

@@ -10,7 +10,8 @@ from generator.catalogue import check
 from tests.benchmarks.synthesize import synthesize
 from tests.conftest import run_kyky
 
-ENTRIES = 60
+# Enough entries for every kind of organisation and every school level to occur.
+ENTRIES = 200
 
 
 @pytest.fixture(scope="module")
@@ -22,13 +23,13 @@ def synthetic(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_synthetic_tree_passes_check(synthetic: Path) -> None:
     result = run_kyky("check", "--lang", "en", "--content", str(synthetic))
-    assert result.stdout == "60 files checked: no errors, 0 warnings.\n"
+    assert result.stdout == "200 files checked: no errors, 0 warnings.\n"
     assert result.returncode == 0
 
 
 def test_synthetic_tree_counts_per_kind(synthetic: Path) -> None:
     counts = {folder.name: len(list(folder.glob("*.yml"))) for folder in synthetic.iterdir()}
-    assert counts == {"organisations": 6, "needs": 24, "ideas": 21, "products": 9}
+    assert counts == {"organisations": 20, "needs": 80, "ideas": 70, "products": 30}
 
 
 def test_synthetic_tree_uses_every_reference(synthetic: Path) -> None:
@@ -42,6 +43,22 @@ def test_synthetic_tree_uses_every_reference(synthetic: Path) -> None:
         ("products", "schools", "organisations"),
         ("products", "needs", "needs"),
         ("products", "ideas", "ideas"),
+    }
+
+
+def test_synthetic_tree_covers_levels(synthetic: Path) -> None:
+    levels = {
+        level
+        for folder in ("organisations", "needs")
+        for record in check(str(synthetic)).catalogue.all(folder)
+        for level in record.entry.levels
+    }
+    assert levels == {
+        "varhaiskasvatus",
+        "esiopetus",
+        "perusopetus-1-6",
+        "perusopetus-7-9",
+        "lukio",
     }
 
 

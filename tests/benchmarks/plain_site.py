@@ -1,11 +1,12 @@
 """The baseline the benchmark compares `kyky build` with: a plain mkdocs-material site.
 
 The same catalogue is written as ordinary Markdown files, the way a team would
-run mkdocs-material by hand: one page per entry with its summary, facts, description
-and related entries, one listing page per kind and a home page, in Finnish under
-docs/fi/ and Swedish under docs/sv/. mkdocs-static-i18n builds both languages in one
-`mkdocs build`, and material's built-in search plugin indexes every page. Only the
-home page and the four listings are in the navigation, as on the KYKY-tori site.
+run mkdocs-material by hand. Each entry gets one page with its summary, facts,
+description and related entries. Each kind gets a listing page, and there is a home
+page. Finnish pages go under docs/fi/ and Swedish ones under docs/sv/.
+mkdocs-static-i18n builds both languages in one `mkdocs build`, and material's
+built-in search plugin indexes every page. Only the home page and the four listings
+are in the navigation, as on the KYKY-tori site.
 """
 
 from __future__ import annotations
@@ -111,12 +112,12 @@ def title(record: Record, language: str) -> str:
     return chosen.text if chosen else record.id
 
 
-def link(catalogue: Catalogue, kind: str, entry_id: str, language: str, here: str) -> str:
-    """Return a Markdown link from a page in section `here` to an entry, as mkdocs resolves it."""
+def link(catalogue: Catalogue, kind: str, entry_id: str, language: str, section_from: str) -> str:
+    """Return a Markdown link from a page in folder `section_from` to an entry's Markdown file."""
     record = catalogue.get(kind, entry_id)
     name = title(record, language) if record else entry_id
     section = SECTIONS[kind]["fi"]
-    target = f"{entry_id}.md" if section == here else f"../{section}/{entry_id}.md"
+    target = f"{entry_id}.md" if section == section_from else f"../{section}/{entry_id}.md"
     return f"[{name}]({target})"
 
 
@@ -142,7 +143,7 @@ def listing(records: list[Record], kind: str, language: str) -> str:
 
 def entry(catalogue: Catalogue, record: Record, language: str) -> str:
     """Render one entry as Markdown: the facts and texts that the KYKY-tori page shows."""
-    here = SECTIONS[record.kind]["fi"]
+    section_from = SECTIONS[record.kind]["fi"]
     lines = [f"# {title(record, language)}", ""]
     for name in ("summary", "description"):
         text = choose(getattr(record.entry, name, None), language)
@@ -155,7 +156,8 @@ def entry(catalogue: Catalogue, record: Record, language: str) -> str:
         if referrers:
             lines += [f"## {ui(f'kind_{source_kind}', language)}", ""]
             lines += [
-                f"- {link(catalogue, source_kind, item.id, language, here)}" for item in referrers
+                f"- {link(catalogue, source_kind, item.id, language, section_from)}"
+                for item in referrers
             ]
             lines.append("")
     return "\n".join(lines)
@@ -163,7 +165,7 @@ def entry(catalogue: Catalogue, record: Record, language: str) -> str:
 
 def facts(catalogue: Catalogue, record: Record, language: str) -> list[tuple[str, str]]:
     entry = record.entry
-    here = SECTIONS[record.kind]["fi"]
+    section_from = SECTIONS[record.kind]["fi"]
     found: list[tuple[str, str]] = []
     if record.kind == "organisations":
         found.append(
@@ -171,13 +173,15 @@ def facts(catalogue: Catalogue, record: Record, language: str) -> list[tuple[str
         )
     else:
         status = status_of(record, catalogue.today)
-        shown = ui(status, language) if status == "expired" else label("status", status, language)
-        found.append((ui("status", language), shown))
+        status_label = (
+            ui(status, language) if status == "expired" else label("status", status, language)
+        )
+        found.append((ui("status", language), status_label))
         found.append((ui("published", language), entry.published.isoformat()))
     for name, target_kind, key in LINK_FIELDS.get(record.kind, ()):
         value = getattr(entry, name)
         ids = value if isinstance(value, list) else [value]
-        links = [link(catalogue, target_kind, item, language, here) for item in ids]
+        links = [link(catalogue, target_kind, item, language, section_from) for item in ids]
         if links:
             found.append((ui(key, language), ", ".join(links)))
     for name, vocabulary in LIST_FACTS:

@@ -45,6 +45,8 @@ ORGANISATION_PATTERN = (
     *("school", "daycare", "company", "school", "company", "research"),
 )
 HEADER = "# yaml-language-server: $schema=https://kyky-tori.github.io/schemas/{}.schema.json\n"
+# Levels whose core curricula define the transversal competences L1–L7.
+COMPETENCE_LEVELS = frozenset({"esiopetus", "perusopetus-1-6", "perusopetus-7-9"})
 PLAIN_SCALAR = re.compile(r"[^\W_][\w .,–()/-]*[\w.)]|[^\W_]")
 
 
@@ -94,6 +96,8 @@ def to_yaml(data: dict[str, Any], indent: int = 0) -> list[str]:
             lines.append(f"{pad}{key}:")
             lines.extend(to_yaml(value, indent + 2))
         elif isinstance(value, list):
+            if not value:
+                continue  # an empty list is left out, as a contributor would
             lines.append(f"{pad}{key}:")
             lines.extend(f"{pad}  - {scalar(item)}" for item in value)
         elif isinstance(value, LiteralBlock):
@@ -208,23 +212,29 @@ def themes(rng: Random, topic: Topic) -> dict[str, list[str]]:
     }
 
 
-def curriculum(rng: Random, topic: Topic) -> dict[str, Any]:
-    """Return subjects and competences, and the sentences that name them in both languages."""
+def curriculum(rng: Random, topic: Topic, levels: list[str]) -> dict[str, Any]:
+    """Return subjects and competences, and the sentences that name them in both languages.
+
+    Competences are chosen only for pre-primary and basic education, whose core
+    curricula define L1–L7; `kyky check` warns about them at other levels.
+    """
     subjects = list(topic.subjects[: rng.randint(1, len(topic.subjects))])
-    competences = sorted(rng.sample([f"L{number}" for number in range(1, 8)], rng.randint(1, 3)))
+    competences: list[str] = []
+    if COMPETENCE_LEVELS.intersection(levels):
+        competences = sorted(
+            rng.sample([f"L{number}" for number in range(1, 8)], rng.randint(1, 3))
+        )
     fi_subjects, sv_subjects = (
         ("Oppiaineena on", "Ämnet som berörs är")
         if len(subjects) == 1
         else ("Oppiaineista mukana ovat", "Ämnen som berörs är")
     )
-    return {
-        "subjects": subjects,
-        "competences": competences,
-        "fi": f"{fi_subjects} {labels('subject', subjects, 'fi')}. Kokeilu tukee "
-        f"laaja-alaista osaamista: {labels('competence', competences, 'fi')}.",
-        "sv": f"{sv_subjects} {labels('subject', subjects, 'sv')}. Försöket stöder "
-        f"mångsidig kompetens: {labels('competence', competences, 'sv')}.",
-    }
+    fi = f"{fi_subjects} {labels('subject', subjects, 'fi')}."
+    sv = f"{sv_subjects} {labels('subject', subjects, 'sv')}."
+    if competences:
+        fi += f" Kokeilu tukee laaja-alaista osaamista: {labels('competence', competences, 'fi')}."
+        sv += f" Försöket stöder mångsidig kompetens: {labels('competence', competences, 'sv')}."
+    return {"subjects": subjects, "competences": competences, "fi": fi, "sv": sv}
 
 
 # Dates, ids and codes.
@@ -411,7 +421,7 @@ def make_need(rng: Random, index: int, schools: list[Organisation]) -> Entry:
     values = scene(topic, school, grades)
     title_fi = fill(rng.choice(words.FI_NEED_TITLES), **values)
     title_sv = fill(rng.choice(words.SV_NEED_TITLES), **values)
-    taught = curriculum(rng, topic)
+    taught = curriculum(rng, topic, levels)
     status = rng.choice(["open"] * 4 + ["matched", "in-co-development", "piloting", "completed"])
     published = day_between(rng, FIRST_DAY, LAST_DAY)
     data = {
@@ -491,7 +501,8 @@ def make_idea(rng: Random, index: int, partners: list[Organisation], needs: list
     school = answered[0].owner if answered else Organisation("", "", "", "", "", "")
     values = scene(topic, school, [], **tool_words(tool, company))
     title_fi = fill(rng.choice(words.FI_IDEA_TITLES), **values)
-    taught = curriculum(rng, topic)
+    levels = sorted({level for need in answered for level in need.data["levels"]})
+    taught = curriculum(rng, topic, levels or ["perusopetus-1-6"])
     status = rng.choice(["open"] * 3 + ["matched", "in-co-development", "piloting", "completed"])
     earliest = max((need.published for need in answered), default=FIRST_DAY)
     published = day_between(rng, earliest, LAST_DAY)
@@ -501,8 +512,7 @@ def make_idea(rng: Random, index: int, partners: list[Organisation], needs: list
         "description": idea_description(rng, values, taught),
         "status": status,
         **dated(rng, published, status),
-        "levels": sorted({level for need in answered for level in need.data["levels"]})
-        or ["perusopetus-1-6"],
+        "levels": levels or ["perusopetus-1-6"],
         "subjects": taught["subjects"],
         "competences": taught["competences"],
         "themes": themes(rng, topic),
@@ -593,15 +603,15 @@ def make_product(
     school = schools[0] if schools else Organisation("", "", "", "", "", "", "fi")
     year = published.year - 1
     values = scene(topic, school, [], title=title_fi, year=year, next_year=year + 1)
-    taught = curriculum(rng, topic)
+    levels = sorted({level for school in schools for level in school.levels})
+    taught = curriculum(rng, topic, levels or ["perusopetus-1-6"])
     data: dict[str, Any] = {
         "title": {"fi": title_fi, "sv": title_sv},
         "summary": idea_summary(rng, {**values, **tool_words(tool, company)}),
         "description": product_description(rng, values, taught, title_sv, bool(schools)),
         "status": "completed",
         **dated(rng, published, "completed"),
-        "levels": sorted({level for school in schools for level in school.levels})
-        or ["perusopetus-1-6"],
+        "levels": levels or ["perusopetus-1-6"],
         "subjects": taught["subjects"],
         "competences": taught["competences"],
         "themes": themes(rng, topic),
