@@ -262,7 +262,8 @@ async def write_bundle(records: list[SearchRecord], language: str, output: Path)
     """
     from pagefind.index import IndexConfig, PagefindIndex
 
-    with tempfile.TemporaryDirectory(prefix="kyky-search-") as folder:
+    # The folder sits beside the bundle, so the build writes nowhere but its output.
+    with tempfile.TemporaryDirectory(prefix=".search-pages-", dir=output.parent) as folder:
         for record in records:
             page = Path(folder) / record.url / "index.html"
             page.parent.mkdir(parents=True, exist_ok=True)
