@@ -7,13 +7,21 @@ gets, from Voikko's morphological analysis:
 
 - the base form: välituntiliikuntaa → välituntiliikunta, kaupungissa → kaupunki;
 - the base form of each part of a compound: väli, tunti, liikunta;
-- the genitive singular of each nominal base form, whose stem is the one most case
-  forms share: kaupunki → kaupungin, so that the query "kaupungissa" finds a text
-  that contains only "kaupunki".
+- a few case forms of each nominal base form, so that a query in another case finds
+  a text that contains only the base form: the genitive singular, whose stem most
+  case forms share (kaupunki → kaupungin, for "kaupungissa"), the partitive singular
+  (liikunta → liikuntaa), and the partitive and inessive plural (peli → pelejä,
+  peleissä; koti → kodeissa).
 
-Voikko does not generate word forms, so the genitive is guessed from a few
-consonant-gradation and ending rules and kept only if Voikko analyses the guess as
-the genitive singular of the same base form.
+Why the partitive and the plural forms: Pagefind finds an indexed word when the
+Snowball stem of the query word is the start of the indexed word's stem. The stemmer
+cuts "liikunta" and "liikunnan" to "liikun" but "liikuntaa" only to "liikunt", and
+"pelejä" to "pelej" while "peli" becomes "pel", so without these forms in the index
+the queries "liikuntaa" and "pelejä" would miss texts that say "liikunta" and "peli".
+
+Voikko does not generate word forms, so the forms are guessed from a few
+consonant-gradation and ending rules and each guess is kept only if Voikko analyses
+it as that case of the same base form.
 """
 
 from __future__ import annotations
@@ -28,6 +36,15 @@ from generator.messages import message
 # Word classes (Voikko's CLASS) that inflect in case and so have a genitive.
 NOMINAL_CLASSES = frozenset(
     {"nimisana", "laatusana", "nimi_laatusana", "paikannimi", "etunimi", "sukunimi", "nimi"}
+)
+# The case forms (Voikko's SIJAMUOTO and NUMBER) that the index gets for a nominal base form.
+INDEXED_CASES = frozenset(
+    {
+        ("omanto", "singular"),
+        ("osanto", "singular"),
+        ("osanto", "plural"),
+        ("sisaolento", "plural"),
+    }
 )
 VOWELS = "aeiouyäö"
 WORD = re.compile(r"[^\W\d_]+")
@@ -93,6 +110,7 @@ class WordForms:
     def __init__(self, analyser: Analyser) -> None:
         self.analyse: Callable[[str], list[dict[str, Any]]] = cache(analyser.analyze)
         self.genitives: Callable[[str], frozenset[str]] = cache(self._genitives)
+        self.case_forms: Callable[[str], frozenset[str]] = cache(self._case_forms)
 
     def expand(self, text: str) -> list[str]:
         """Return the forms of the words of `text` that the text does not contain, sorted."""
@@ -117,7 +135,7 @@ class WordForms:
     def base_forms(self, base: str, word_class: str) -> set[str]:
         forms = {base.casefold()}
         if word_class in NOMINAL_CLASSES:
-            forms |= self.genitives(base)
+            forms |= self.case_forms(base)
         return forms
 
     def part_forms(self, part: str) -> set[str]:
@@ -138,11 +156,23 @@ class WordForms:
             if self.is_genitive_of(candidate, base)
         )
 
+    def _case_forms(self, base: str) -> frozenset[str]:
+        """Return the genitive, the partitives and the inessive plural of a base form."""
+        genitives = self.genitives(base)
+        return genitives | frozenset(
+            candidate.casefold()
+            for candidate in case_candidates(base, genitives)
+            if self.is_case_of(candidate, base, INDEXED_CASES)
+        )
+
     def is_genitive_of(self, candidate: str, base: str) -> bool:
+        return self.is_case_of(candidate, base, {("omanto", "singular")})
+
+    def is_case_of(self, candidate: str, base: str, cases: Iterable[tuple[str, str]]) -> bool:
+        accepted = set(cases)
         return any(
             analysis.get("BASEFORM") == base
-            and analysis.get("SIJAMUOTO") == "omanto"
-            and analysis.get("NUMBER") == "singular"
+            and (analysis.get("SIJAMUOTO"), analysis.get("NUMBER")) in accepted
             for analysis in self.analyse(candidate)
         )
 
@@ -222,3 +252,54 @@ def genitive_endings(stem: str) -> Iterable[str]:
         yield stem[:-1] + stem[-2] + "n"  # hampas → hampaan
         yield stem[:-1] + "ksen"  # innostus → innostuksen
         yield stem[:-1] + "den"  # rakkaus → rakkauden
+
+
+def case_candidates(base: str, genitives: Iterable[str]) -> list[str]:
+    """Guess partitives and inessive plurals of a base form; most guesses get discarded.
+
+    The stems are the base form, its gradation variants and the genitives without
+    their "n" (hammas → hampaa-, tavoite → tavoitte-).
+    """
+    stems = {base} | gradation_variants(base) | {genitive[:-1] for genitive in genitives}
+    candidates: set[str] = set()
+    for stem in stems:
+        candidates |= set(partitive_endings(stem))
+        for plural in plural_stems(stem):
+            candidates |= set(plural_endings(plural))
+    return sorted(candidates)
+
+
+def partitive_endings(stem: str) -> Iterable[str]:
+    for vowel in "aä":
+        yield stem + vowel  # liikunta → liikuntaa, koulu → koulua
+        yield stem + "t" + vowel  # maa → maata, hammas → hammasta
+        yield stem + "tt" + vowel  # tavoite → tavoitetta
+        if stem.endswith("i"):
+            yield stem[:-1] + "e" + vowel  # järvi → järveä
+        if stem.endswith("nen"):
+            yield stem[:-3] + "st" + vowel  # nainen → naista
+        if stem.endswith("si"):
+            yield stem[:-2] + "tt" + vowel  # uusi → uutta, vesi → vettä
+        if len(stem) > 2 and stem.endswith("s") and stem[-2] in VOWELS:
+            yield stem[:-1] + "tt" + vowel  # kosteus → kosteutta, osuus → osuutta
+
+
+def plural_stems(stem: str) -> Iterable[str]:
+    """Guess the plural stems of a stem that ends in a vowel: the plural's "i" replaces
+    or follows the last vowel, which may change first."""
+    if not stem or stem[-1] not in VOWELS:
+        return
+    head = stem[:-1]
+    yield stem + "i"  # koulu → koului-, tavoitte → tavoittei-
+    yield head + "i"  # hampaa → hampai-, lapsi → lapsi-
+    yield head + "oi"  # piha → pihoi-
+    yield head + "öi"  # kännykkä → kännyköi-
+    yield head + "ei"  # peli → pelei-, kodi → kodei-
+
+
+def plural_endings(plural: str) -> Iterable[str]:
+    for vowel in "aä":
+        yield plural[:-1] + "j" + vowel  # pihoi- → pihoja, pelei- → pelejä
+        yield plural + "t" + vowel  # hampai- → hampaita
+        yield plural + vowel  # lapsi- → lapsia
+        yield plural + "ss" + vowel  # pihoi- → pihoissa, kodei- → kodeissa

@@ -8,7 +8,7 @@ from pathlib import Path
 from generator.catalogue import KINDS
 from generator.urls import entry_path, listing_path, page_path
 from generator.vocabularies import SITE_LANGUAGES
-from tests.browser import launch_chromium, serve
+from tests.browser import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -18,7 +18,7 @@ WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 # A removed entry of the real content, whose address shows a tombstone page.
 TOMBSTONE_ID = "kerhotilan-iltapaivakaytto"
 
-__all__ = ["launch_chromium", "serve"]
+__all__ = ["serve"]
 
 
 def first_id(kind: str) -> str:

@@ -17,13 +17,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from bs4 import BeautifulSoup, Tag
 from playwright.sync_api import (
     Browser,
     ConsoleMessage,
     Page,
     Response,
     expect,
-    sync_playwright,
 )
 
 from generator.catalogue import KINDS
@@ -32,7 +32,6 @@ from generator.urls import entry_path, listing_path, page_path
 from tests.a11y_browser import (
     AXE_SCRIPT,
     WCAG_TAGS,
-    launch_chromium,
     page_paths,
     search_paths,
     serve,
@@ -78,14 +77,6 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def base_url(site: Path) -> Iterator[str]:
     with serve(site) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = launch_chromium(playwright)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
@@ -368,3 +359,42 @@ def test_not_found_page_speaks_the_language(site: Path) -> None:
     assert f"<h1>{ui('not_found_title', 'sv')}</h1>" in swedish
     assert '<html lang="sv"' in swedish
     assert textwrap.dedent("404 - Not found") not in finnish + swedish
+
+
+def not_found_links(part: Tag) -> list[tuple[str, str]]:
+    """Return (text, href) of the links in the first list of links in `part`."""
+    links = part.find("ul", class_="kyky-not-found__links").find_all("a")
+    return [(link.get_text(), link["href"]) for link in links]
+
+
+def test_root_not_found_page_is_bilingual(site: Path) -> None:
+    """GitHub Pages serves the root 404.html for every missing address, the Swedish ones too."""
+    soup = BeautifulSoup((site / "404.html").read_text("utf-8"), "html.parser")
+    assert soup.html["lang"] == "fi"
+    content = soup.select_one("article.md-content__inner")
+    assert content.h1.get_text() == "Sivua ei löydy"
+    assert content.find("p").get_text() == ui("not_found_text", "fi")
+    assert not_found_links(content) == [
+        ("Etusivulle", "/."),
+        ("Hakuun", "/haku/"),
+    ]
+
+    swedish = content.select("[lang]")
+    assert len(swedish) == 1
+    assert swedish[0]["lang"] == "sv"
+    assert swedish[0].h2.get_text() == "Sidan hittas inte"
+    assert swedish[0].p.get_text() == ui("not_found_text", "sv")
+    assert not_found_links(swedish[0]) == [
+        ("Till startsidan", "/sv/"),
+        ("Till sökningen", "/sv/sok/"),
+    ]
+
+
+def test_swedish_not_found_page_links_search(site: Path) -> None:
+    soup = BeautifulSoup((site / "sv" / "404.html").read_text("utf-8"), "html.parser")
+    content = soup.select_one("article.md-content__inner")
+    assert not_found_links(content) == [
+        ("Till startsidan", "/sv/."),
+        ("Till sökningen", "/sv/sok/"),
+    ]
+    assert content.select("[lang]") == []

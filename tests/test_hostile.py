@@ -22,10 +22,10 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Browser
 
 from generator.urls import entry_path, listing_path
-from tests.a11y_browser import launch_chromium, search_paths, serve
+from tests.a11y_browser import search_paths, serve
 from tests.conftest import CASES, CONTENT, ROOT, run_kyky
 
 NEED_ID = "vihamielinen-tarve"
@@ -302,13 +302,12 @@ def test_markdown_keeps_only_safe_links(hostile_site: Path) -> None:
     assert [link["rel"] for link in external] == [["noopener", "nofollow", "ugc"]]
 
 
-def test_hostile_page_runs_no_content_in_browser(hostile_site: Path) -> None:
+def test_hostile_page_runs_no_content_in_browser(hostile_site: Path, browser: Browser) -> None:
     """With the Content-Security-Policy bypassed, escaping alone must keep content inert:
     no alert, no injected element, even in search results."""
     pages = [entry_path("needs", NEED_ID, lang) for lang in ("fi", "sv")]
     pages += [listing_path("needs", lang) for lang in ("fi", "sv")]
-    with serve(hostile_site) as base, sync_playwright() as playwright:
-        browser = launch_chromium(playwright)
+    with serve(hostile_site) as base:
         context = browser.new_context(bypass_csp=True)
         page = context.new_page()
         dialogs: list[str] = []
@@ -324,7 +323,7 @@ def test_hostile_page_runs_no_content_in_browser(hostile_site: Path) -> None:
                 "document.querySelectorAll('article svg, article iframe, article style').length"
             )
             assert injected == 0, path
-        browser.close()
+        context.close()
     assert dialogs == []
 
 

@@ -105,37 +105,94 @@ def forms() -> WordForms:
 
 
 def test_forms_of_compound(forms: WordForms) -> None:
+    # "liikunnoita" is a rarer partitive plural of "liikunta" that Voikko accepts.
     assert forms.forms("välituntiliikuntaa") == {
         "välituntiliikunta",
         "välituntiliikunnan",
+        "välituntiliikuntaa",
+        "välituntiliikuntoja",
+        "välituntiliikunnoita",
+        "välituntiliikunnoissa",
         "väli",
         "välin",
+        "väliä",
+        "välejä",
+        "väleissä",
         "tunti",
         "tunnin",
+        "tuntia",
+        "tunteja",
+        "tunneissa",
         "liikunta",
         "liikunnan",
+        "liikuntaa",
+        "liikuntoja",
+        "liikunnoita",
+        "liikunnoissa",
     }
 
 
 def test_forms_undo_gradation(forms: WordForms) -> None:
-    assert forms.forms("kaupungissa") == {"kaupunki", "kaupungin"}
-    assert forms.forms("hampaassa") == {"hammas", "hampaan"}
-    assert forms.forms("tavoitteen") == {"tavoite", "tavoitteen"}
+    assert forms.forms("kaupungissa") == {
+        "kaupunki",
+        "kaupungin",
+        "kaupunkia",
+        "kaupunkeja",
+        "kaupungeissa",
+    }
+    assert forms.forms("hampaassa") == {
+        "hammas",
+        "hampaan",
+        "hammasta",
+        "hampaita",
+        "hampaissa",
+    }
+    assert forms.forms("tavoitteen") == {
+        "tavoite",
+        "tavoitteen",
+        "tavoitetta",
+        "tavoitteita",
+        "tavoitteissa",
+    }
 
 
 def test_forms_of_case_form(forms: WordForms) -> None:
-    assert forms.forms("koulussa") == {"koulu", "koulun"}
-    assert forms.forms("Espoossa") == {"espoo", "espoon"}
+    assert forms.forms("koulussa") == {"koulu", "koulun", "koulua", "kouluja", "kouluissa"}
+    assert forms.forms("Espoossa") == {"espoo", "espoon", "espoota", "espoita", "espoissa"}
+
+
+def test_forms_add_partitive_and_plural(forms: WordForms) -> None:
+    assert forms.forms("liikunta") == {
+        "liikunta",
+        "liikunnan",
+        "liikuntaa",
+        "liikuntoja",
+        "liikunnoita",
+        "liikunnoissa",
+    }
+    assert forms.forms("peli") == {"peli", "pelin", "peliä", "pelejä", "peleissä"}
+    assert forms.forms("koti") == {"koti", "kodin", "kotia", "koteja", "kodeissa"}
+    assert forms.forms("kosteus") == {"kosteus", "kosteuden", "kosteutta"}
+    assert forms.forms("vesi") == {"vesi", "veden", "vettä", "vesiä", "vesissä"}
 
 
 def test_forms_of_compound_with_genitive_part(forms: WordForms) -> None:
     assert forms.forms("kaupunginosan") == {
         "kaupunginosa",
         "kaupunginosan",
+        "kaupunginosaa",
+        "kaupunginosia",
+        "kaupunginosissa",
         "kaupunki",
         "kaupungin",
+        "kaupunkia",
+        "kaupunkeja",
+        "kaupungeissa",
         "osa",
         "osan",
+        "osaa",
+        "osia",
+        "osissa",
     }
 
 
@@ -150,20 +207,42 @@ def test_forms_of_unknown_word(forms: WordForms) -> None:
 def test_expand_adds_only_new_words(forms: WordForms) -> None:
     # "kertaa" is the partitive of "kerta" or a form of the verb "kerrata": both count.
     text = "Kaupunki ja koulu: välituntiliikuntaa kaupungissa, 2 kertaa."
+    # The text's own words, such as "välituntiliikuntaa" and "kertaa", are left out.
     assert forms.expand(text) == [
+        "kaupungeissa",
         "kaupungin",
+        "kaupunkeja",
+        "kaupunkia",
         "kerran",
         "kerrata",
+        "kerroissa",
         "kerta",
+        "kertoja",
+        "koulua",
+        "kouluissa",
+        "kouluja",
         "koulun",
         "liikunnan",
+        "liikunnoissa",
+        "liikunnoita",
         "liikunta",
+        "liikuntaa",
+        "liikuntoja",
+        "tunneissa",
         "tunnin",
+        "tunteja",
         "tunti",
+        "tuntia",
+        "väleissä",
+        "välejä",
         "väli",
         "välin",
         "välituntiliikunnan",
+        "välituntiliikunnoissa",
+        "välituntiliikunnoita",
         "välituntiliikunta",
+        "välituntiliikuntoja",
+        "väliä",
     ]
 
 
@@ -319,12 +398,26 @@ def result_titles(page: Page) -> list[str]:
 
 def result_paths(page: Page) -> set[str]:
     """Return the paths of every result, pressing "show more" until all are shown."""
-    settle(page)
-    more = page.locator("[data-kyky-more]")
-    while more.is_visible():
-        more.click()
+    show_all_results(page)
     links = page.locator("[data-kyky-results] .kyky-card__title a")
     return {urlsplit(href).path for href in links.evaluate_all("(as) => as.map(a => a.href)")}
+
+
+def show_all_results(page: Page) -> None:
+    """Press "show more" until every result shows, waiting for each press's results."""
+    settle(page)
+    more = page.locator("[data-kyky-more]")
+    cards = page.locator("[data-kyky-results] > li")
+    while more.is_visible():
+        shown = cards.count()
+        more.click()
+        expect(cards).not_to_have_count(shown)
+
+
+def all_result_titles(page: Page) -> list[str]:
+    """Return the titles of every result, pressing "show more" until all are shown."""
+    show_all_results(page)
+    return page.locator("[data-kyky-results] .kyky-card__title a").all_inner_texts()
 
 
 def count_of(page: Page, name: str, code: str) -> str:
@@ -339,6 +432,15 @@ def count_of(page: Page, name: str, code: str) -> str:
         ("haku/", "koulussa", "Hakutesti Beeta"),
         ("haku/", "kaupungissa", "Hakutesti Gamma"),
         ("sv/sok/", "läsförståelse", "Hakprov Delta"),
+        # Partitive singular and plural, which the Snowball stemmer cuts to a longer stem
+        # than the base form's.
+        ("haku/", "liikuntaa", "Hakutesti Alfa"),
+        ("haku/", "liikuntaa", "Välituntiliikuntaa myös niille, jotka eivät pelaa jalkapalloa"),
+        ("haku/", "pihoja", "Ruutuhyppy-pihapelit"),
+        ("haku/", "liikunnassa", "Hakutesti Alfa"),
+        ("haku/", "kaupunkia", "Hakutesti Gamma"),
+        # A word still being typed matches the start of indexed words.
+        ("haku/", "välitun", "Hakutesti Alfa"),
     ],
 )
 def test_query_finds_word_form(
@@ -348,8 +450,9 @@ def test_query_finds_word_form(
     settle(page)
     page.fill("#kyky-search-query", query)
     page.press("#kyky-search-query", "Enter")
-    expect(page.locator("[data-kyky-results] .kyky-card__title a", has_text=title)).to_have_count(1)
-    assert title in result_titles(page)
+    expect(page.locator("#kyky-search-query")).to_have_value(query)
+    page.wait_for_url(re.compile(r".*\?q="))
+    assert title in all_result_titles(page)
 
 
 def test_swedish_page_finds_no_finnish_page(page: Page, base_url: str) -> None:
@@ -462,3 +565,183 @@ def test_keyboard_alone(page: Page, base_url: str) -> None:
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r".*/ideat/hakutesti-kaupunki/$"))
     assert page.locator("h1").inner_text() == "Hakutesti Gamma"
+
+
+# The language switch, the other-language hint and result cards
+
+
+def switch_href(page: Page) -> str:
+    return page.locator("a.kyky-language-switch__link").get_attribute("href") or ""
+
+
+def test_language_switch_follows_address(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}haku/?q=piha&status=open&subject=liikunta")
+    settle(page)
+    assert switch_href(page) == "../sv/sok/?q=piha&status=open&subject=liikunta"
+
+
+def test_language_switch_keeps_query_and_filters(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}haku/")
+    settle(page)
+    assert switch_href(page) == "../sv/sok/"
+    page.fill("#kyky-search-query", "piha")
+    page.press("#kyky-search-query", "Enter")
+    page.check("#kyky-filter-status-open")
+    settle(page)
+    expect(page.locator("#kyky-filter-status-open")).to_be_checked()
+    query = urlsplit(page.url).query
+    assert query == "q=piha&status=open"
+    assert switch_href(page) == f"../sv/sok/?{query}"
+
+    page.click("a.kyky-language-switch__link")
+    page.wait_for_url(f"{base_url}sv/sok/?{query}")
+    settle(page)
+    assert page.locator("html").get_attribute("lang") == "sv"
+    expect(page.locator("#kyky-search-query")).to_have_value("piha")
+    expect(page.locator("#kyky-filter-status-open")).to_be_checked()
+    expect(page.locator("#kyky-filter-status-matched")).not_to_be_checked()
+    assert switch_href(page) == f"../../haku/?{query}"
+
+
+def other_language_hint(page: Page) -> str:
+    settle(page)
+    hint = page.locator(".kyky-search__other")
+    expect(hint).to_be_visible()
+    return hint.locator("a").get_attribute("href") or ""
+
+
+def test_swedish_word_on_finnish_page(page: Page, base_url: str) -> None:
+    """Pagefind would fall back to the stem "las" of "lasta" and show unrelated entries."""
+    page.goto(f"{base_url}haku/?q=l%C3%A4sf%C3%B6rst%C3%A5else")
+    assert result_titles(page) == []
+    expect(page.locator(".kyky-search__status")).to_have_text(
+        "Ei tuloksia. Kokeile toista hakusanaa tai poista rajauksia."
+    )
+    expect(page.locator(".kyky-search__other")).to_have_text(
+        "Onko hakusana ruotsia? Hae samalla sanalla ruotsinkielisiltä sivuilta"
+    )
+    assert other_language_hint(page) == "../sv/sok/?q=l%C3%A4sf%C3%B6rst%C3%A5else"
+
+    page.click(".kyky-search__other a")
+    page.wait_for_url(re.compile(r".*/sv/sok/\?q="))
+    titles = result_titles(page)
+    assert "Hakprov Delta" in titles
+    assert "Bättre läsförståelse i årskurs 4" in titles
+
+
+def test_finnish_compound_on_swedish_page(page: Page, base_url: str) -> None:
+    """Pagefind would fall back to "koulu", which Swedish texts have in school names."""
+    page.goto(f"{base_url}sv/sok/?q=koulupiha")
+    assert result_titles(page) == []
+    expect(page.locator(".kyky-search__status")).to_have_text(
+        "Inga träffar. Pröva ett annat sökord eller ta bort avgränsningar."
+    )
+    assert other_language_hint(page) == "../../haku/?q=koulupiha"
+
+
+def test_many_results_show_no_hint(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}haku/?q=koulussa")
+    assert len(result_titles(page)) >= 3
+    expect(page.locator(".kyky-search__other")).to_be_hidden()
+
+
+@pytest.mark.parametrize(
+    ("path", "query", "title", "marker"),
+    [
+        (
+            "haku/",
+            "välituntiliikuntaa",
+            "Välituntiliikuntaa myös niille, jotka eivät pelaa jalkapalloa",
+            "Esimerkki – keksitty merkintä",
+        ),
+        ("sv/sok/", "läsförståelse", "Bättre läsförståelse i årskurs 4", "Exempel – påhittad post"),
+    ],
+)
+def test_result_card_marks_example(
+    page: Page, base_url: str, path: str, query: str, title: str, marker: str
+) -> None:
+    page.goto(f"{base_url}{path}?q={query}")
+    settle(page)
+    card = page.locator("[data-kyky-results] li", has=page.locator(f"a:text-is('{title}')"))
+    expect(card.locator(".kyky-example")).to_have_text(marker)
+
+
+def test_result_card_of_real_entry_only(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}haku/?q=hakutesti")
+    assert sorted(result_titles(page)) == [
+        "Hakutesti Alfa",
+        "Hakutesti Beeta",
+        "Hakutesti Delta",
+        "Hakutesti Gamma",
+    ]
+    expect(page.locator("[data-kyky-results] .kyky-example")).to_have_count(0)
+
+
+def test_example_marker_is_text(search_site: Path) -> None:
+    """The marker reaches the index as plain text, which search.js sets as textContent."""
+    script = (search_site / "assets" / "search.js").read_text("utf-8")
+    assert 'element("span", "kyky-badge kyky-example", data.meta.example)' in script
+    assert "innerHTML" not in script
+
+
+# Narrow screens
+
+
+@pytest.fixture
+def phone(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert errors == []
+
+
+def filters_open(page: Page) -> bool:
+    return page.evaluate("document.querySelector('details.kyky-search__filters').open")
+
+
+def test_phone_shows_results_near_search_box(phone: Page, base_url: str) -> None:
+    phone.goto(f"{base_url}haku/")
+    settle(phone)
+    assert not filters_open(phone)
+
+    press_tab_until(phone, "#kyky-search-query")
+    phone.keyboard.type("liikunta")
+    phone.keyboard.press("Enter")
+    expect(phone.locator(".kyky-search__status")).to_have_text("7 tulosta")
+    assert result_titles(phone)
+    first = phone.locator("[data-kyky-results] li").first
+    top = first.evaluate("(item) => item.getBoundingClientRect().top + window.scrollY")
+    assert top < 900
+    count = phone.locator("[data-kyky-count]")
+    expect(count).to_have_text("7 tulosta")
+    assert count.get_attribute("href") == "#kyky-search-results-heading"
+
+
+def test_phone_opens_filters_by_keyboard(phone: Page, base_url: str) -> None:
+    phone.goto(f"{base_url}haku/?q=liikunta")
+    settle(phone)
+    summary = phone.locator("details.kyky-search__filters > summary")
+    expect(summary).to_have_text("Rajaa hakua (0 valittu)")
+    expect(phone.locator("#kyky-filter-kind-needs")).to_be_hidden()
+
+    press_tab_until(phone, "details.kyky-search__filters > summary")
+    assert outline_of_focused(phone) != "none"
+    phone.keyboard.press("Enter")
+    assert filters_open(phone)
+    press_tab_until(phone, "#kyky-filter-kind-needs")
+    phone.keyboard.press("Space")
+    expect(phone.locator("#kyky-filter-kind-needs")).to_be_checked()
+    expect(summary).to_have_text("Rajaa hakua (1 valittu)")
+    assert parse_qs(urlsplit(phone.url).query) == {"q": ["liikunta"], "kind": ["needs"]}
+
+
+def test_wide_screen_shows_filters_open(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}sv/sok/?kind=ideas")
+    settle(page)
+    assert filters_open(page)
+    expect(page.locator("details.kyky-search__filters > summary")).to_have_text(
+        "Avgränsa sökningen (valda: 1)"
+    )

@@ -10,10 +10,25 @@
 // with the query and the other filters as they are: the value's own filter is left
 // out of that search, so choosing a second value of one filter never shows 0.
 //
+// Pagefind matches a query word by its Snowball stem: an indexed word matches when its
+// stem starts with the query word's stem. When no indexed stem does, Pagefind falls
+// back to the longest indexed stem that the query word's stem starts with, so on the
+// Swedish page "koulupiha" found every text with "koulu", and on the Finnish page
+// "läsförståelse" every text with "lasta". `unmatchedWords` finds such query words,
+// and a query with one shows no results but a link to the same query in the other
+// language.
+//
+// The language switch in the header and that link carry the page's query string, as
+// the filter codes are the same in both languages.
+//
 // Entry texts are untrusted, so results are built with textContent only.
 
 const PAGE_SIZE = 20;
 const TYPING_DELAY_MS = 250;
+// Below this many results, a query also offers the same search in the other language.
+const FEW_RESULTS = 3;
+// The width from which kyky.css shows the filters beside the results, open.
+const WIDE_SCREEN = "(min-width: 60em)";
 
 const root = document.querySelector("[data-kyky-search]");
 const form = root.querySelector("form");
@@ -24,12 +39,21 @@ const resultsList = root.querySelector("[data-kyky-results]");
 const status = root.querySelector("[role=status]");
 const moreButton = root.querySelector("[data-kyky-more]");
 const clearButton = root.querySelector("[data-kyky-clear]");
+const filtersBox = form.querySelector("details.kyky-search__filters");
+const filtersSummary = filtersBox.querySelector("summary");
+const countLink = root.querySelector("[data-kyky-count]");
+const otherLanguageLink = root.querySelector("[data-kyky-other]");
+const languageSwitch = document.querySelector("a.kyky-language-switch__link");
+const switchPath = languageSwitch ? languageSwitch.getAttribute("href").split("?")[0] : null;
+const NO_RESULTS = { results: [], filters: {} };
 
 let pagefind = null;
 let latestSearch = 0;
 let shownResults = [];
 let shownCount = 0;
 let typingTimer = null;
+// Whether Pagefind finds each query word without falling back to a shorter stem.
+const wordMatches = new Map();
 
 function filterNames() {
   return fieldsets.map((fieldset) => fieldset.dataset.kykyFilter);
@@ -69,17 +93,36 @@ function fillForm(state) {
   }
 }
 
-function writeAddress(state) {
+function queryString(state) {
   const params = new URLSearchParams();
   if (state.query) params.set("q", state.query);
   for (const name of filterNames()) {
     for (const code of state.filters[name] || []) params.append(name, code);
   }
   const search = params.toString();
-  const address = window.location.pathname + (search ? `?${search}` : "");
+  return search ? `?${search}` : "";
+}
+
+function writeAddress(state) {
+  const search = queryString(state);
+  const address = window.location.pathname + search;
   if (address !== window.location.pathname + window.location.search) {
     window.history.replaceState(null, "", address);
   }
+  followInOtherLanguage(search);
+}
+
+// Point the language switch and the other-language link at the same search.
+function followInOtherLanguage(search) {
+  if (!languageSwitch) return;
+  languageSwitch.setAttribute("href", switchPath + search);
+  otherLanguageLink.setAttribute("href", switchPath + search);
+  otherLanguageLink.hreflang = languageSwitch.hreflang;
+}
+
+function showChosenCount(state) {
+  const chosen = Object.values(state.filters).reduce((sum, codes) => sum + codes.length, 0);
+  filtersSummary.textContent = root.dataset.kykyFiltersChosen.replace("{count}", String(chosen));
 }
 
 function pagefindFilters(filters, without) {
@@ -88,6 +131,39 @@ function pagefindFilters(filters, without) {
     if (name !== without) selected[name] = { any: codes };
   }
   return selected;
+}
+
+// The words of a query as Pagefind splits them, in lowercase.
+function queryWords(query) {
+  return query.toLocaleLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+}
+
+function withoutDiacritics(text) {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase();
+}
+
+async function unmatchedWords(query) {
+  const unmatched = [];
+  for (const word of queryWords(query)) {
+    if (!wordMatches.has(word)) wordMatches.set(word, await matchesIndex(word));
+    if (!wordMatches.get(word)) unmatched.push(word);
+  }
+  return unmatched;
+}
+
+// A word matches if Pagefind has its stem exactly (a quoted search), or if the words it
+// found contain the query word, as when someone is still typing it.
+async function matchesIndex(word) {
+  const exact = await pagefind.search(`"${word}"`);
+  if (exact.results.length) return true;
+  const loose = await pagefind.search(word);
+  if (!loose.results.length) return true;
+  const data = await loose.results[0].data();
+  const words = (data.raw_content ?? data.content).split(/[\r\n\s]+/g);
+  const target = withoutDiacritics(word);
+  return data.locations.some((location) =>
+    withoutDiacritics(words[location] || "").includes(target),
+  );
 }
 
 function pagefindSearch(state, without) {
@@ -145,6 +221,10 @@ function resultItem(data) {
     badges.append(element("span", `kyky-badge kyky-status kyky-status--${code}`, data.meta.status));
   }
   item.append(badges);
+  if (data.meta.example) {
+    badges.append(" ");
+    badges.append(element("span", "kyky-badge kyky-example", data.meta.example));
+  }
   if (data.meta.summary) item.append(element("p", "kyky-card__summary", data.meta.summary));
   return item;
 }
@@ -162,10 +242,12 @@ async function update() {
   resultsSection.setAttribute("aria-busy", "true");
   const state = readForm();
   writeAddress(state);
+  showChosenCount(state);
   const searchNumber = ++latestSearch;
 
-  const main = await pagefindSearch(state, null);
-  const counts = await filterCounts(state, main);
+  const unmatched = state.query ? await unmatchedWords(state.query) : [];
+  const main = unmatched.length ? NO_RESULTS : await pagefindSearch(state, null);
+  const counts = unmatched.length ? noCounts() : await filterCounts(state, main);
   if (searchNumber !== latestSearch) return;
 
   showCounts(counts);
@@ -176,7 +258,15 @@ async function update() {
   if (searchNumber !== latestSearch) return;
   resultsSection.hidden = false;
   status.textContent = countText(main.results.length);
+  countLink.textContent = status.textContent;
+  countLink.parentElement.hidden = false;
+  const few = Boolean(state.query) && main.results.length < FEW_RESULTS;
+  otherLanguageLink.parentElement.hidden = !(few && languageSwitch);
   resultsSection.setAttribute("aria-busy", "false");
+}
+
+function noCounts() {
+  return Object.fromEntries(filterNames().map((name) => [name, {}]));
 }
 
 function updateSoon() {
@@ -185,9 +275,23 @@ function updateSoon() {
   typingTimer = window.setTimeout(update, TYPING_DELAY_MS);
 }
 
+// Open the filters on wide screens, where they sit beside the results, and close them
+// on narrow ones, where they would push the results far down.
+function fitFiltersToScreen() {
+  const wide = window.matchMedia(WIDE_SCREEN);
+  filtersBox.open = wide.matches;
+  wide.addEventListener("change", (event) => {
+    filtersBox.open = event.matches;
+  });
+}
+
 async function start() {
   form.hidden = false;
-  fillForm(readAddress());
+  const initial = readAddress();
+  fillForm(initial);
+  showChosenCount(initial);
+  followInOtherLanguage(queryString(initial));
+  fitFiltersToScreen();
   try {
     pagefind = await import(new URL(root.dataset.kykyBundle, document.baseURI).href);
     await pagefind.init();
