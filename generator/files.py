@@ -143,7 +143,11 @@ def _scan_kind_folder(
             continue
         stem, dot, suffix = entry.name.rpartition(".")
         if not dot or suffix not in ("yml", "yaml"):
-            problems.append(_unexpected(display, entry.name))
+            misnamed = _misnamed_entry(entry.name)
+            if misnamed is not None:
+                problems.append(_problem(display, "wrong_extension", suggestion=misnamed))
+            else:
+                problems.append(_unexpected(display, entry.name))
             continue
         names.append((entry.name, display))
         rule = id_rule_broken(stem)
@@ -155,6 +159,15 @@ def _scan_kind_folder(
             problems.append(_problem(display, "wrong_extension", suggestion=f"{stem}.yml"))
         files.append(ContentFile(folder, stem, entry.path, display, removed))
     problems.extend(_collisions(names))
+
+
+def _misnamed_entry(name: str) -> str | None:
+    """Return the name to use for a file that is plainly an entry saved under a wrong
+    suffix, such as `liikunta.YML` or `liikunta.yml.txt`, or None."""
+    match = re.fullmatch(r"(.+?)\.(?:yml|yaml)(?:\.\w+)?", name, flags=re.IGNORECASE)
+    if match is None:
+        return None
+    return f"{suggest_id(match.group(1))}.yml"
 
 
 def _scan_image_folder(path: str, display_root: str, problems: list[Problem]) -> None:

@@ -586,3 +586,16 @@ def test_build_prefers_config_in_current_folder(
     result = run_kyky("build", "--site-dir", "site", cwd=tree)
     assert (result.returncode, result.stderr) == (0, "")
     assert canonical(tree / "site") == "https://kyky.example/"
+
+
+def test_entry_with_wrong_suffix_gets_name(tree: Path) -> None:
+    write(tree, "content/needs/liikunta.YML", NEED)
+    write(tree, "content/needs/piha.yml.txt", NEED)
+    code, lines = check_lines(tree, "--lang", "en")
+    assert code == 1
+    assert lines[:-1] == [
+        "content/needs/liikunta.YML:1:1: error: an entry's file name must end in .yml. "
+        "Rename the file to liikunta.yml",
+        "content/needs/piha.yml.txt:1:1: error: an entry's file name must end in .yml. "
+        "Rename the file to piha.yml",
+    ]
