@@ -20,3 +20,26 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Any) -> str:
 
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     return _BODIES.pop(page.file.src_uri, html)
+
+
+# mkdocs-material 9 writes its drawer and search toggles, outside every template
+# block, as checkboxes with autocomplete="off", which HTML does not allow on a
+# checkbox (the Nu Html Checker reports it). Browsers ignore the attribute there.
+THEME_TOGGLES = (
+    '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer"',
+    '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search"',
+)
+
+
+def without_toggle_autocomplete(html: str) -> str:
+    for toggle in THEME_TOGGLES:
+        html = html.replace(f'{toggle} autocomplete="off">', f"{toggle}>")
+    return html
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    return without_toggle_autocomplete(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    return without_toggle_autocomplete(output_content)
