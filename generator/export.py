@@ -26,7 +26,7 @@ from generator.opendata import (
     render_csv,
     schemas,
 )
-from generator.pages import choose, ui
+from generator.pages import record_title, ui
 from generator.urls import entry_path, page_path, relative_url
 from generator.vocabularies import SITE_LANGUAGES
 
@@ -140,9 +140,7 @@ def _page(language: str, title: str, head: str, body: str) -> str:
 
 
 def _title(record: Record, language: str) -> str:
-    value = record.entry.name if record.kind == "organisations" else record.entry.title
-    chosen = choose(value, language)
-    return _escape(chosen.text if chosen else record.id)
+    return _escape(record_title(record, language))
 
 
 def _escape(text: str) -> str:

@@ -73,6 +73,13 @@ def choose(value: LocalizedText | None, language: str) -> Text | None:
     return Text(value.get(other) or "", other, True)
 
 
+def record_title(record: Record, language: str) -> str:
+    """Return an entry's title, or an organisation's name, in a language, else its id."""
+    value = record.entry.name if record.kind == "organisations" else record.entry.title
+    chosen = choose(value, language)
+    return chosen.text if chosen else record.id
+
+
 def status_of(record: Record, today: date) -> str:
     """Return the status to show: an open entry past its valid-until date is expired."""
     status = getattr(record.entry, "status", None)
@@ -150,9 +157,7 @@ class Renderer:
         return [record for record in found if record is not None]
 
     def title(self, record: Record) -> str:
-        value = record.entry.name if record.kind == "organisations" else record.entry.title
-        chosen = choose(value, self.language)
-        return chosen.text if chosen else record.id
+        return record_title(record, self.language)
 
     def context(self, path: str) -> dict[str, Any]:
         language = self.language

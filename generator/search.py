@@ -28,7 +28,7 @@ from generator.catalogue import KINDS, Catalogue, Record
 from generator.finnish import WordForms, open_analyser
 from generator.markup import render_markdown
 from generator.models import LocalizedText
-from generator.pages import choose, status_of, ui
+from generator.pages import choose, record_title, status_of, ui
 from generator.urls import LANGUAGE_ROOTS, entry_path, facet_path
 from generator.vocabularies import SITE_LANGUAGES, codes, label
 
@@ -235,8 +235,7 @@ def related_organisations(record: Record) -> list[str]:
 
 
 def title(record: Record, language: str) -> str:
-    value = record.entry.name if record.kind == "organisations" else record.entry.title
-    return localized(value, language) or record.id
+    return record_title(record, language)
 
 
 def localized(value: LocalizedText | None, language: str) -> str:
@@ -256,8 +255,8 @@ def plain_text(markdown_text: str) -> str:
 async def write_bundle(records: list[SearchRecord], language: str, output: Path) -> None:
     """Index the records through one folder of small HTML pages, one page per record.
 
-    The pagefind package (1.5) waits 0.1 s before reading each reply of its binary, so
-    one `add_custom_record` call per entry cost about 0.1 s each; a single
+    The pagefind package (1.5.2) waits 0.1 s before it reads each reply of its binary.
+    One `add_custom_record` call per entry therefore cost about 0.1 s each, while a single
     `add_directory` call indexes every page in one reply.
     """
     from pagefind.index import IndexConfig, PagefindIndex
