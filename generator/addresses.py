@@ -10,7 +10,7 @@ an address must keep leading somewhere:
 
 The register `addresses.txt` in the content folder lists every published address as
 `kind/id`, one a line, sorted. `kyky addresses --update` rewrites it, and `kyky check`
-rejects an address in it that nothing answers any more.
+rejects an address in it that no entry, previous id or tombstone accounts for any more.
 """
 
 from __future__ import annotations

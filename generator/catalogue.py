@@ -94,7 +94,7 @@ class Catalogue:
 
 @dataclass
 class CheckResult:
-    """What the check found: the catalogue of valid records and every problem."""
+    """The result of a check: the catalogue of valid records and every problem."""
 
     catalogue: Catalogue
     problems: list[Problem]
@@ -116,7 +116,7 @@ def check(
     from generator.addresses import check_addresses
     from generator.rules import check_entry_rules, resolve_references
 
-    # Decide the date that tells which entries have expired.
+    # Decide the date against which entries expire.
     problems: list[Problem] = []
     if today is None:
         today, problems = default_today()

@@ -108,7 +108,7 @@ def find_content(root: str, display_root: str) -> tuple[list[ContentFile], list[
 def _scan_removed_folder(
     path: str, display_root: str, files: list[ContentFile], problems: list[Problem]
 ) -> None:
-    """Scan removed/, which holds one folder of tombstones per kind."""
+    """Scan removed/, which contains one folder of tombstones per kind."""
     for entry in sorted(os.scandir(path), key=lambda item: item.name):
         display = f"{display_root}/{entry.name}"
         if entry.is_symlink():
@@ -213,7 +213,7 @@ def _collisions(names: list[tuple[str, str]]) -> list[Problem]:
 
 
 def _describe_name(name: str) -> str:
-    """Quote a file name, marking the Unicode form that tells look-alike names apart."""
+    """Quote a file name, marking the Unicode form that distinguishes look-alike names."""
     if unicodedata.is_normalized("NFC", name):
         return f'"{name}"'
     return f'"{name}" (NFD)'

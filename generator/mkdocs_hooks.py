@@ -1,6 +1,6 @@
 """MkDocs hooks: place the pre-rendered HTML of each page in the theme.
 
-Each generated Markdown file holds front matter and the page's HTML, already
+Each generated Markdown file contains front matter and the page's HTML, already
 rendered and sanitised by `pages.py`. Passing that HTML through Python-Markdown would
 only cost time and risk changing it, so the hooks hand Markdown an empty text and
 put the HTML back afterwards.

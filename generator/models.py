@@ -101,7 +101,11 @@ class LocalizedText(StrictModel):
         return self
 
     def get(self, language: str) -> str | None:
-        return self.fi if language == "fi" else self.sv if language == "sv" else None
+        if language == "fi":
+            return self.fi
+        if language == "sv":
+            return self.sv
+        return None
 
 
 class LocalizedList(StrictModel):
@@ -128,7 +132,7 @@ class Contact(StrictModel):
 
 
 class Offer(StrictModel):
-    """What a school offers to a co-development partner."""
+    """The offer of a school to a co-development partner."""
 
     group: LocalizedText = Field(
         description="The group, described without names: 'a grade 5 class, 24 pupils'."

@@ -37,8 +37,8 @@ from generator.vocabularies import SITE_LANGUAGES, codes
 JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 LIST_SEPARATOR = ";"
 ENTRY_DATA_FILE = "index.json"
-# Cells that start with these make a spreadsheet read the cell as a formula. Such a
-# cell gets a leading apostrophe, as OWASP's advice on CSV injection says.
+# Cells that start with these make a spreadsheet read the cell as a formula, so such
+# a cell gets a leading apostrophe, which makes it text.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 SHOWN_STATUSES = [*codes("status"), "expired"]
 MODEL_NAMES = {

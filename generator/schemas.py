@@ -44,8 +44,8 @@ KIND_NAMES: dict[str, str] = {
 FOLDERS: dict[str, str] = {name: folder for folder, name in KIND_NAMES.items()}
 
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-# What the validators of models.py accept, written as patterns. The web address
-# pattern is looser than the validator in one way: it cannot tell a host from junk.
+# Patterns for the values that the validators of models.py accept. The web address
+# pattern is looser than its validator, because it cannot tell a host from junk.
 VALIDATOR_PATTERNS: dict[Any, str] = {
     models._check_web_address: r"^https?://[^\s/?#]+(?:[/?#]\S*)?$",
     models._check_business_id: r"^[0-9]{7}-[0-9]$",

@@ -36,7 +36,7 @@ COMMENT_WIDTH = 88
 
 @dataclass(frozen=True)
 class Starter:
-    """A starter file: where it goes and what it says."""
+    """A starter file: its path and its text."""
 
     path: Path
     text: str

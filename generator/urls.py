@@ -55,8 +55,8 @@ def page_path(name: str, language: str) -> str:
 def relative_url(from_path: str, to_path: str) -> str:
     """Return the link from one page to another.
 
-    Both are site-root paths; a page's path is a folder ending in `/` (or empty for
-    the home page), so links work under any base address.
+    Both are site-root paths. A page's path is a folder ending in `/`, or empty for
+    the home page. The link is relative, so it works under any base address.
     """
     start = from_path.rstrip("/") or "."
     relative = posixpath.relpath(to_path.rstrip("/") or ".", start)

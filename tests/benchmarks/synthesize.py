@@ -593,7 +593,12 @@ def make_product(
     else:
         company = rng.choice(partners)
         came_from = rng.sample(needs, 1) if needs and rng.random() < 0.5 else []
-    topic = idea.topic if idea else came_from[0].topic if came_from else rng.choice(words.TOPICS)
+    if idea:
+        topic = idea.topic
+    elif came_from:
+        topic = came_from[0].topic
+    else:
+        topic = rng.choice(words.TOPICS)
     schools = list({need.owner.id: need.owner for need in came_from}.values())
     tool = rng.choice(words.TOOLS)
     brand = company.name_fi.removesuffix(" Oy")
