@@ -24,7 +24,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     arguments = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    return int(arguments.run(arguments))
+    try:
+        return int(arguments.run(arguments))
+    except BrokenPipeError:
+        # The reader, such as `head`, closed the pipe: stop quietly, as other tools do.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        return 1
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -41,6 +41,14 @@ TRANSLATED_FIELD_NAMES: dict[str, tuple[str, str]] = {
     "yhteystiedot": ("contact", "fi"),
     "verkkosivu": ("website", "fi"),
     "kuva": ("image", "fi"),
+    "julkaistu": ("published", "fi"),
+    "julkaisupaiva": ("published", "fi"),
+    "julkaisupäivä": ("published", "fi"),
+    "sahkoposti": ("email", "fi"),
+    "sähköposti": ("email", "fi"),
+    "publicerad": ("published", "sv"),
+    "e-post": ("email", "sv"),
+    "epost": ("email", "sv"),
     "rubrik": ("title", "sv"),
     "titel": ("title", "sv"),
     "namn": ("name", "sv"),
@@ -160,6 +168,8 @@ def _unknown_field(model: type[BaseModel], field_path: FieldPath) -> tuple[str, 
         return "phone_not_allowed", {"key": name}
     if folded in TRANSLATED_FIELD_NAMES and TRANSLATED_FIELD_NAMES[folded][0] in allowed:
         field, language = TRANSLATED_FIELD_NAMES[folded]
+        if not _is_localized(parent, field):
+            return "unknown_field_english", {"key": name, "suggestion": field}
         return "unknown_field_translated", {
             "key": name,
             "suggestion": field,
@@ -174,6 +184,13 @@ def _unknown_field(model: type[BaseModel], field_path: FieldPath) -> tuple[str, 
     if nearest:
         return "unknown_field", {"key": name, "suggestion": nearest[0]}
     return "unknown_field_plain", {"key": name, "allowed": ", ".join(allowed)}
+
+
+def _is_localized(parent: type[BaseModel] | None, name: str) -> bool:
+    """Tell whether a field holds text per language (fi, sv) rather than one value."""
+    if parent is None:
+        return False
+    return _inner_type(parent.model_fields[name].annotation) is LocalizedText
 
 
 def _language_suffix(key: str, allowed: list[str]) -> tuple[str, str] | None:
@@ -192,12 +209,19 @@ def _language_suffix(key: str, allowed: list[str]) -> tuple[str, str] | None:
 def _value_problem(
     model: type[BaseModel], field_path: FieldPath, kind: str, value: Any, ctx: dict[str, Any]
 ) -> tuple[str, dict[str, Any]]:
+    if value is None and kind not in ("missing",):
+        return "value_empty", {}
+    if isinstance(value, (list, dict)) and kind in ("literal_error", "string_type"):
+        return "expected_single_value", {}
     shown = value if isinstance(value, str) else str(value)
     if kind == "literal_error":
         return _vocabulary_problem(model, field_path, shown)
     if SIMPLE_KEYS.get(kind) == "expected_date":
         return _date_problem(shown)
     if kind == "list_type" and isinstance(value, str):
+        items = [item.strip() for item in value.split(",") if item.strip()]
+        if len(items) > 1:
+            return "expected_list_many", {"value": ", ".join(items)}
         return "expected_list_one", {"value": value}
     if kind in SIMPLE_KEYS:
         return SIMPLE_KEYS[kind], {"value": shown}
@@ -255,6 +279,25 @@ CUSTOM_KEYS = frozenset(
 )
 
 
+# Everyday words for values that have a more formal label in the vocabularies.
+EVERYDAY_WORDS = {
+    "alakoulu": "perusopetus-1-6",
+    "alaluokat": "perusopetus-1-6",
+    "yläkoulu": "perusopetus-7-9",
+    "ylakoulu": "perusopetus-7-9",
+    "yläluokat": "perusopetus-7-9",
+    "lågstadiet": "perusopetus-1-6",
+    "lågstadium": "perusopetus-1-6",
+    "mellanstadiet": "perusopetus-1-6",
+    "högstadiet": "perusopetus-7-9",
+    "högstadium": "perusopetus-7-9",
+    "päiväkoti": "varhaiskasvatus",
+    "daghem": "varhaiskasvatus",
+    "eskari": "esiopetus",
+    "förskola": "esiopetus",
+}
+
+
 def _vocabulary_problem(
     model: type[BaseModel], field_path: FieldPath, value: str
 ) -> tuple[str, dict[str, Any]]:
@@ -264,8 +307,8 @@ def _vocabulary_problem(
     if exact is not None:
         return "not_allowed_case", {"value": value, "code": exact}
     if vocabulary:
-        code = code_for_label(vocabulary, value)
-        if code:
+        code = code_for_label(vocabulary, value) or EVERYDAY_WORDS.get(value.strip().casefold())
+        if code and code in allowed:
             return "not_allowed_label", {"value": value, "code": code}
     return "not_allowed", {
         "value": value,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import textwrap
 import unicodedata
 from pathlib import Path
@@ -599,3 +601,53 @@ def test_entry_with_wrong_suffix_gets_name(tree: Path) -> None:
         "content/needs/piha.yml.txt:1:1: error: an entry's file name must end in .yml. "
         "Rename the file to piha.yml",
     ]
+
+
+def test_field_name_value_mistakes(tree: Path) -> None:
+    text = (
+        NEED.replace("status: open", "tila: open")
+        .replace("levels: [perusopetus-1-6]", "levels: alakoulu, esiopetus")
+        .replace("published: 2026-09-01", "published: 2026-09-01\ngrades:")
+    )
+    write(tree, "content/needs/lukupiiri.yml", text)
+    code, lines = check_lines(tree, "--lang", "fi")
+    assert code == 1
+    assert lines[:-1] == [
+        'content/needs/lukupiiri.yml:4:1: virhe: tila: tuntematon kenttä "tila". Kenttien '
+        "nimet ovat englanniksi: kirjoita status:",
+        "content/needs/lukupiiri.yml:6:8: virhe: grades: kenttä on tyhjä. Kirjoita arvo "
+        "kaksoispisteen perään tai poista kenttä, jos se ei ole pakollinen.",
+        "content/needs/lukupiiri.yml:8:9: virhe: levels: tähän kuuluu luettelo. Kirjoita arvot "
+        "hakasulkeisiin: [alakoulu, esiopetus]",
+    ]
+
+
+def test_status_list_and_everyday_level(tree: Path) -> None:
+    text = NEED.replace("status: open", "status: [open]").replace(
+        "levels: [perusopetus-1-6]", "levels: [alakoulu]"
+    )
+    write(tree, "content/needs/lukupiiri.yml", text)
+    code, lines = check_lines(tree, "--lang", "en")
+    assert code == 1
+    assert lines[:-1] == [
+        "content/needs/lukupiiri.yml:4:9: error: status: a single value is expected here, not "
+        "a list or sub-fields. Write the value on the same line after the field name.",
+        'content/needs/lukupiiri.yml:7:10: error: levels[1]: "alakoulu" is the name of the '
+        'value "perusopetus-1-6". Write the code: perusopetus-1-6',
+    ]
+
+
+def test_broken_pipe_ends_quietly(tree: Path) -> None:
+    # More output than a pipe buffers (64 KiB on Linux), so the write after `head`
+    # exits really fails.
+    for number in range(400):
+        write(tree, f"content/needs/n{number}.yml", NEED.replace("status: open", "status: opne"))
+    result = subprocess.run(
+        f"{sys.executable} -m generator.cli check --content {tree / 'content'} | head -c 1",
+        shell=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "Traceback" not in result.stderr
