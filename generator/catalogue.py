@@ -75,6 +75,9 @@ class Catalogue:
     removed: dict[str, dict[str, Record]] = field(
         default_factory=lambda: {kind: {} for kind in KINDS}
     )
+    # Values derived from the whole catalogue, such as the candidates of suggestions,
+    # kept so that rendering computes each once.
+    derived: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
 
     def get(self, kind: str, entry_id: str) -> Record | None:
         return self.records[kind].get(entry_id)

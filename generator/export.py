@@ -43,14 +43,24 @@ def configured_site_url(config_file: str) -> str:
 
 def export_site(catalogue: Catalogue, site_dir: Path, site_url: str) -> int:
     """Write feeds, open data and redirects; return the number of files."""
+    files = export_files(catalogue, site_url)
+    write_files(files, site_dir)
+    return len(files)
+
+
+def export_files(catalogue: Catalogue, site_url: str) -> list[tuple[str, bytes]]:
+    """Return the feeds, open data and redirect pages, each with its path in the site."""
     files = _feeds(catalogue, site_url)
     files += _open_data(catalogue, site_url)
     files += _redirect_pages(catalogue, site_url)
+    return files
+
+
+def write_files(files: list[tuple[str, bytes]], site_dir: Path) -> None:
     for path, content in files:
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(content)
-    return len(files)
 
 
 def _feeds(catalogue: Catalogue, site_url: str) -> list[tuple[str, bytes]]:

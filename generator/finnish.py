@@ -111,13 +111,16 @@ class WordForms:
         self.analyse: Callable[[str], list[dict[str, Any]]] = cache(analyser.analyze)
         self.genitives: Callable[[str], frozenset[str]] = cache(self._genitives)
         self.case_forms: Callable[[str], frozenset[str]] = cache(self._case_forms)
+        self.word_forms: Callable[[str], frozenset[str]] = cache(
+            lambda word: frozenset(self.forms(word))
+        )
 
     def expand(self, text: str) -> list[str]:
         """Return the forms of the words of `text` that the text does not contain, sorted."""
         present = {word.casefold() for word in words(text)}
         found: set[str] = set()
         for word in present:
-            found |= self.forms(word)
+            found |= self.word_forms(word)
         return sorted(found - present)
 
     def forms(self, word: str) -> set[str]:

@@ -9,7 +9,7 @@ rel="noopener nofollow ugc". Headings start at h2, because the page title is the
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import markdown
 import nh3
@@ -44,6 +44,8 @@ def _converter() -> markdown.Markdown:
     return converter
 
 
+# The entry page and the search record of a text both need its HTML, in the same process.
+@lru_cache(maxsize=16384)
 def render_markdown(text: str) -> str:
     """Render contributed Markdown to sanitised HTML."""
     html = _converter().reset().convert(text)

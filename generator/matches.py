@@ -26,8 +26,9 @@ and entries whose status, as shown, is in INACTIVE.
 
 from __future__ import annotations
 
+import heapq
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from generator.catalogue import Catalogue, Record
@@ -66,20 +67,97 @@ class Suggestion:
 
 
 def suggestions(catalogue: Catalogue, record: Record, language: str) -> list[Suggestion]:
-    """Return the suggestions to show on the page of `record`, best first."""
+    """Return the suggestions to show on the page of `record`, best first.
+
+    Every candidate is scored from bit masks and sets made once per record; the
+    reasons are written only for the suggestions kept.
+    """
     if not _makes_suggestions(catalogue, record):
         return []
     linked = _linked(catalogue, record)
-    found = [
-        _score(catalogue, record, candidate, language)
-        for candidate in _candidates(catalogue, record)
-        if (candidate.kind, candidate.id) not in linked
-    ]
-    kept = [suggestion for suggestion in found if suggestion.score >= MIN_SCORE]
-    kept.sort(key=lambda suggestion: suggestion.record.id)
-    kept.sort(key=lambda suggestion: suggestion.record.entry.published, reverse=True)
-    kept.sort(key=lambda suggestion: suggestion.score, reverse=True)
-    return kept[:MAX_SUGGESTIONS]
+    page = _profile(catalogue, record)
+    page_stems = stems_of(record, language) - COMMON_STEMS
+    scored = []
+    for candidate, profile, stems in _candidates(catalogue, record, language):
+        need, other = (page, profile) if record.kind == "needs" else (profile, page)
+        score = _facts_score(need, other) + min(len(page_stems & stems), MAX_WORD_POINTS)
+        if score >= MIN_SCORE and (candidate.kind, candidate.id) not in linked:
+            scored.append((score, candidate))
+    best = heapq.nsmallest(
+        MAX_SUGGESTIONS,
+        scored,
+        key=lambda pair: (-pair[0], -pair[1].entry.published.toordinal(), pair[1].id),
+    )
+    return [_score(catalogue, record, candidate, language) for _, candidate in best]
+
+
+def _facts_score(need: _Profile, other: _Profile) -> int:
+    """Return the points that `_score` gives for shared facts, without the words."""
+    score = 3 * (
+        (need.levels & other.levels).bit_count() + (need.subjects & other.subjects).bit_count()
+    )
+    score += (need.grades & other.grades).bit_count()
+    score += (need.competences & other.competences).bit_count()
+    if other.seeks_languages is not None and other.seeks_districts is not None:
+        score += 2 if need.school_language in other.seeks_languages else 0
+        score += 2 if need.school_district in other.seeks_districts else 0
+    return score
+
+
+@dataclass(frozen=True)
+class _Profile:
+    """The values of a record that scoring compares; lists of values as bit masks."""
+
+    levels: int
+    subjects: int
+    grades: int
+    competences: int
+    # Set for a need whose school is an organisation in the catalogue and says them.
+    school_language: object | None
+    school_district: object | None
+    # Set for an idea that seeks a school.
+    seeks_languages: frozenset[object] | None
+    seeks_districts: frozenset[object] | None
+
+
+_BITS: dict[object, int] = {}
+
+
+def _mask(values: Iterable[object]) -> int:
+    """Return a bit mask with one bit for each value; every value keeps its bit."""
+    mask = 0
+    for value in values:
+        if value is not None:
+            mask |= 1 << _BITS.setdefault(value, len(_BITS))
+    return mask
+
+
+def _profile(catalogue: Catalogue, record: Record) -> _Profile:
+    key = "match_profile"
+    if key not in record.derived:
+        record.derived[key] = _make_profile(catalogue, record)
+    return record.derived[key]  # type: ignore[return-value]
+
+
+def _make_profile(catalogue: Catalogue, record: Record) -> _Profile:
+    entry = record.entry
+    school_language = school_district = None
+    if isinstance(entry, Need):
+        school = catalogue.get("organisations", entry.school)
+        if school is not None and isinstance(school.entry, Organisation):
+            school_language = school.entry.instruction_language
+            school_district = school.entry.district
+    seeks = entry.seeks if isinstance(entry, Idea) else None
+    return _Profile(
+        levels=_mask(("level", value) for value in _sought(record, "levels")),
+        subjects=_mask(("subject", value) for value in _sought(record, "subjects")),
+        grades=_mask(("grade", value) for value in _sought(record, "grades")),
+        competences=_mask(("competence", value) for value in getattr(entry, "competences", [])),
+        school_language=school_language,
+        school_district=school_district,
+        seeks_languages=frozenset(seeks.instruction_languages) if seeks else None,
+        seeks_districts=frozenset(seeks.districts) if seeks else None,
+    )
 
 
 def _makes_suggestions(catalogue: Catalogue, record: Record) -> bool:
@@ -94,21 +172,35 @@ def _active(catalogue: Catalogue, record: Record) -> bool:
     return status_of(record, catalogue.today) not in INACTIVE[record.kind]
 
 
-def _candidates(catalogue: Catalogue, record: Record) -> Iterator[Record]:
+Candidate = tuple[Record, "_Profile", frozenset[str]]
+
+
+def _candidates(catalogue: Catalogue, record: Record, language: str) -> list[Candidate]:
+    """Return the active entries that may be suggested on the page of `record`, with
+    their profiles and word stems, without `record` itself."""
     kinds = ("ideas", "products") if record.kind == "needs" else ("needs",)
-    for kind in kinds:
-        for candidate in catalogue.all(kind):
-            if candidate is not record and _active(catalogue, candidate):
-                yield candidate
+    key = ("match_candidates", kinds, language)
+    if key not in catalogue.derived:
+        catalogue.derived[key] = [
+            (candidate, _profile(catalogue, candidate), stems_of(candidate, language))
+            for kind in kinds
+            for candidate in catalogue.all(kind)
+            if _active(catalogue, candidate)
+        ]
+    found: list[Candidate] = catalogue.derived[key]  # type: ignore[assignment]
+    return [candidate for candidate in found if candidate[0] is not record]
 
 
 def _linked(catalogue: Catalogue, record: Record) -> set[tuple[str, str]]:
     """Return (kind, id) of the entries that refer to `record` or that it refers to."""
-    linked = {
-        (link.target_kind, link.target_id)
-        for link in catalogue.links
-        if (link.source_kind, link.source_id) == (record.kind, record.id)
-    }
+    if "outgoing" not in catalogue.derived:
+        outgoing: dict[tuple[str, str], set[tuple[str, str]]] = {}
+        for link in catalogue.links:
+            source = (link.source_kind, link.source_id)
+            outgoing.setdefault(source, set()).add((link.target_kind, link.target_id))
+        catalogue.derived["outgoing"] = outgoing
+    found = catalogue.derived["outgoing"].get((record.kind, record.id), set())  # type: ignore[attr-defined]
+    linked = set(found)
     linked |= {
         (link.source_kind, link.source_id) for link in catalogue.incoming[(record.kind, record.id)]
     }

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import jinja2
 import yaml
+from markupsafe import Markup
 
 from generator.catalogue import ENTRY_KINDS, KINDS, Catalogue, Record
 from generator.markup import render_markdown
@@ -112,6 +113,9 @@ class Renderer:
         self.catalogue = catalogue
         self.language = language
         self.environment = template_environment()
+        # Cards by record, heading level and link: the listings per filter value repeat
+        # the same cards many times.
+        self.card_cache: dict[tuple[str, str, int, str], Markup] = {}
 
     def pages(self) -> Iterator[Page]:
         yield self.home()
@@ -171,11 +175,19 @@ class Renderer:
         def record_url(record: Record) -> str:
             return url(entry_path(record.kind, record.id, language))
 
-        return {
+        def card_html(record: Record, level: int) -> Markup:
+            key = (record.kind, record.id, level, record_url(record))
+            if key not in self.card_cache:
+                card = self.environment.get_template("_card.html")
+                self.card_cache[key] = Markup(card.render(context, record=record, level=level))
+            return self.card_cache[key]
+
+        context = {
             "lang": language,
             "t": t,
             "url": url,
             "record_url": record_url,
+            "card_html": card_html,
             "text": lambda value: choose(value, language),
             "title_of": self.title,
             "status_of": lambda record: status_of(record, self.catalogue.today),
@@ -186,6 +198,7 @@ class Renderer:
             "page_url": lambda name: url(page_path(name, language)),
             "today": self.catalogue.today,
         }
+        return context
 
     def render(self, template: str, path: str, **values: Any) -> str:
         context = self.context(path)

@@ -14,11 +14,13 @@ listing pages per filter value (`pages.py`), so both select the same entries.
 
 from __future__ import annotations
 
-import asyncio
 import html
 import logging
+import subprocess
+import sys
 import tempfile
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,7 +32,7 @@ from generator.markup import render_markdown
 from generator.models import LocalizedText
 from generator.pages import choose, record_title, status_of, ui
 from generator.urls import LANGUAGE_ROOTS, entry_path, facet_path
-from generator.vocabularies import SITE_LANGUAGES, codes, label
+from generator.vocabularies import codes, label
 
 log = logging.getLogger(__name__)
 
@@ -161,19 +163,34 @@ class SearchRecord:
     sort: dict[str, str]
 
 
-def build_search_index(catalogue: Catalogue, site_dir: Path) -> None:
-    """Write the Pagefind bundle of each language into the built site."""
-    # Open Voikko first: without it the Finnish index would silently lose word forms.
-    forms = WordForms(open_analyser())
+@contextmanager
+def search_bundle(catalogue: Catalogue, language: str, work: Path) -> Iterator[Path]:
+    """Index one language's entries with Pagefind while the caller goes on.
 
-    for language in SITE_LANGUAGES:
-        records = search_records(catalogue, language, forms)
-        output = site_dir / LANGUAGE_ROOTS[language] / "pagefind"
-        asyncio.run(write_bundle(records, language, output))
-        log.debug("search index %s: %d records", language, len(records))
+    Yields the folder where the bundle will be, and waits for Pagefind on leaving.
+    Raises VoikkoMissingError for Finnish if Voikko cannot be opened: without it the
+    Finnish index would silently lose word forms.
+    """
+    forms = WordForms(open_analyser()) if language == "fi" else None
+    records = search_records(catalogue, language, forms)
+    output = work / "pagefind"
+    with tempfile.TemporaryDirectory(prefix="search-pages-", dir=work) as folder:
+        write_record_pages(records, language, Path(folder))
+        command = [sys.executable, "-m", "pagefind", "--site", folder, "--output-path"]
+        command += [str(output), "--force-language", language, "--silent"]
+        process = subprocess.Popen(command)
+        try:
+            yield output
+        finally:
+            code = process.wait()
+        if code:
+            raise subprocess.CalledProcessError(code, command)
+    log.debug("search index %s: %d records", language, len(records))
 
 
-def search_records(catalogue: Catalogue, language: str, forms: WordForms) -> list[SearchRecord]:
+def search_records(
+    catalogue: Catalogue, language: str, forms: WordForms | None
+) -> list[SearchRecord]:
     return [
         search_record(record, catalogue, language, forms)
         for kind in KINDS
@@ -182,10 +199,10 @@ def search_records(catalogue: Catalogue, language: str, forms: WordForms) -> lis
 
 
 def search_record(
-    record: Record, catalogue: Catalogue, language: str, forms: WordForms
+    record: Record, catalogue: Catalogue, language: str, forms: WordForms | None
 ) -> SearchRecord:
     text = record_text(record, catalogue, language)
-    if language == "fi":
+    if forms is not None:
         text += "\n" + " ".join(forms.expand(text))
     filters = facet_values(record, catalogue)
     status = filters.get("status", [""])[0]
@@ -252,24 +269,16 @@ def plain_text(markdown_text: str) -> str:
     return " ".join(html.unescape(nh3.clean(spaced, tags=set())).split())
 
 
-async def write_bundle(records: list[SearchRecord], language: str, output: Path) -> None:
-    """Index the records through one folder of small HTML pages, one page per record.
+def write_record_pages(records: list[SearchRecord], language: str, folder: Path) -> None:
+    """Write one small HTML page per record for Pagefind's command line to index.
 
-    The pagefind package (1.5.2) waits 0.1 s before it reads each reply of its binary.
-    One `add_custom_record` call per entry therefore cost about 0.1 s each, while a single
-    `add_directory` call indexes every page in one reply.
+    Its Python API would cost more: the pagefind package (1.5.2) waits 0.1 s before it
+    reads each reply of the binary, so one call per record took about 0.1 s each.
     """
-    from pagefind.index import IndexConfig, PagefindIndex
-
-    # The folder sits beside the bundle, so the build writes nowhere but its output.
-    with tempfile.TemporaryDirectory(prefix=".search-pages-", dir=output.parent) as folder:
-        for record in records:
-            page = Path(folder) / record.url / "index.html"
-            page.parent.mkdir(parents=True, exist_ok=True)
-            page.write_text(record_page(record, language), "utf-8")
-        config = IndexConfig(force_language=language, output_path=str(output))
-        async with PagefindIndex(config=config) as index:
-            await index.add_directory(folder)
+    for record in records:
+        page = folder / record.url / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(record_page(record, language), "utf-8")
 
 
 def record_page(record: SearchRecord, language: str) -> str:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
-
 LANGUAGE_ROOTS: dict[str, str] = {"fi": "", "sv": "sv/"}
 SECTIONS: dict[str, dict[str, str]] = {
     "needs": {"fi": "tarpeet", "sv": "behov"},
@@ -58,8 +56,14 @@ def relative_url(from_path: str, to_path: str) -> str:
     Both are site-root paths. A page's path is a folder ending in `/`, or empty for
     the home page. The link is relative, so it works under any base address.
     """
-    start = from_path.rstrip("/") or "."
-    relative = posixpath.relpath(to_path.rstrip("/") or ".", start)
+    here = [segment for segment in from_path.split("/") if segment]
+    there = [segment for segment in to_path.split("/") if segment]
+    shared = 0
+    for mine, theirs in zip(here, there, strict=False):
+        if mine != theirs:
+            break
+        shared += 1
+    relative = "/".join([".."] * (len(here) - shared) + there[shared:]) or "."
     if to_path and not to_path.endswith("/"):
         return relative
     return "./" if relative == "." else relative + "/"

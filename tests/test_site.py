@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.conftest import read_page
+from tests.conftest import CONTENT, ROOT, read_page
 
 NEED = "valitunnin-liikuntaleikit"
 IDEA = "pihapelit-valituntiliikuntaan"
@@ -116,3 +116,29 @@ def test_every_internal_link_resolves(built_site: Path) -> None:
             if not (target.is_file() or (target / "index.html").is_file()):
                 missing.append(f"{html.relative_to(built_site)} → {href}")
     assert missing == []
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    """Return every file of a built site by path, without Pagefind's bundles, whose
+    chunk names change from build to build, and without the gzip copy of the sitemap,
+    whose header holds the time it was written."""
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in sorted(site.rglob("*"))
+        if path.is_file() and "pagefind" not in path.parts and path.suffix != ".gz"
+    }
+
+
+def test_pages_from_frames_equal_pages_built_by_mkdocs(built_site: Path, tmp_path: Path) -> None:
+    """`kyky build` writes entries, filter listings and tombstones from frames that MkDocs
+    built; a build that runs every page through MkDocs gives the same files."""
+    from generator.catalogue import check
+    from generator.site import build_site
+
+    catalogue = check(str(CONTENT)).catalogue
+    full = tmp_path / "site"
+    build_site(catalogue, str(full), str(CONTENT), str(ROOT / "mkdocs.yml"), frames=False)
+    framed, unframed = site_files(built_site), site_files(full)
+    assert sorted(framed) == sorted(unframed)
+    assert [path for path in framed if framed[path] != unframed[path]] == []
+    assert len(framed) > 400
