@@ -42,7 +42,9 @@ ImagePrivacy = Literal[codes("image_privacy")]
 
 EntryId = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
 LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
-Grade = Annotated[int, Field(ge=1, le=13)]
+MIN_GRADE = 1
+MAX_GRADE = 13
+Grade = Annotated[int, Field(ge=MIN_GRADE, le=MAX_GRADE)]
 PlainText = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 
 
