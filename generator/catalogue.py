@@ -114,7 +114,7 @@ def check(
 ) -> CheckResult:
     """Run every phase up to reference resolution and collect all problems."""
     from generator.addresses import check_addresses
-    from generator.rules import check_entry_rules, resolve_references
+    from generator.rules import check_entry_rules, resolve_references, suggest_existing_ids
 
     # Decide the date against which entries expire.
     problems: list[Problem] = []
@@ -136,6 +136,10 @@ def check(
             catalogue.records[record.kind][record.id] = record
         else:
             catalogue.invalid.add((content_file.folder, content_file.entry_id))
+
+    # Point ids that break the id rules at the nearest existing entry of the right kind.
+    folders = {content_file.display_path: content_file.folder for content_file in files}
+    problems = suggest_existing_ids(problems, catalogue, folders)
 
     # Check rules that compare fields of one entry.
     for kind in KINDS:
