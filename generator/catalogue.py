@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from generator.files import ContentFile, find_content
+from generator.files import ContentFile, find_content, misplaced_entry
 from generator.loader import Document, LoadError, load_document
 from generator.models import MODELS, Removed, StrictModel
 from generator.problems import Problem, count_errors
@@ -162,6 +162,10 @@ def load_record(content_file: ContentFile) -> tuple[Record | None, list[Problem]
         document = load_document(content_file.path, content_file.display_path)
     except LoadError as error:
         return None, error.problems
+    if not content_file.removed:
+        misplaced = misplaced_entry(content_file, document)
+        if misplaced is not None:
+            return None, [misplaced]
     model = Removed if content_file.removed else MODELS[content_file.folder]
     entry, problems = validate(model, document)
     if entry is None:

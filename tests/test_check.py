@@ -427,6 +427,45 @@ def test_missing_school_suggests_a_school(tree: Path) -> None:
     ]
 
 
+def test_need_in_ideas_folder_one_error(tree: Path) -> None:
+    write(tree, "content/ideas/lukupiiri-2.yml", NEED + "grades: [3]\n")
+    expected = {
+        "fi": "virhe: tiedosto näyttää kehittämistarpeelta, koska siinä on kenttiä, joita on "
+        "vain sen lajin merkinnöissä: school, grades. Siirrä tiedosto kansioon content/needs/.",
+        "sv": "fel: filen ser ut som ett utvecklingsbehov, eftersom den har fält som bara finns "
+        "i den typen av post: school, grades. Flytta filen till mappen content/needs/.",
+        "en": "error: the file looks like a development need, because it has fields that only "
+        "that kind of entry has: school, grades. Move the file to the folder content/needs/.",
+    }
+    for language, text in expected.items():
+        code, lines = check_lines(tree, "--lang", language)
+        assert code == 1
+        assert lines[:-1] == [f"content/ideas/lukupiiri-2.yml:6:1: {text}"]
+
+
+def test_organisation_in_products_folder(tree: Path) -> None:
+    write(tree, "content/products/oppikaari.yml", COMPANY)
+    code, lines = check_lines(tree, "--lang", "en")
+    assert code == 1
+    assert lines[:-1] == [
+        "content/products/oppikaari.yml:1:1: error: the file looks like an organisation, "
+        "because it has fields that only that kind of entry has: kind, name, business_id. "
+        "Move the file to the folder content/organisations/."
+    ]
+
+
+def test_idea_with_need_field_stays_idea(tree: Path) -> None:
+    write(tree, "content/ideas/lukupeli.yml", IDEA + "school: koivulaakson-koulu\n")
+    code, lines = check_lines(tree, "--lang", "en")
+    assert code == 1
+    assert lines[:-1] == [
+        'content/ideas/lukupeli.yml:9:1: error: school: unknown field "school". The fields '
+        "allowed here: title, summary, description, status, published, updated, valid_until, "
+        "levels, subjects, competences, themes, previous_ids, example, company, answers, seeks, "
+        "stage, contact."
+    ]
+
+
 def test_business_id_check_digit(tree: Path) -> None:
     write(tree, "content/organisations/oppikaari-oy.yml", COMPANY.replace("0101263-6", "0101263-5"))
     code, lines = check_lines(tree, "--lang", "fi")
