@@ -18,7 +18,7 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.files import suggest_id
-from generator.loader import Document
+from generator.loader import Document, Position
 from generator.messages import PerLanguage, Ref, field_help, field_texts
 from generator.models import MAX_GRADE, MIN_GRADE, LocalizedText, StrictModel
 from generator.problems import FieldPath, Problem, dotted
@@ -118,6 +118,11 @@ def _drop_explained_missing(problems: list[Problem]) -> list[Problem]:
         for problem in problems
         if problem.key.startswith("unknown_field")
     }
+    suggested |= {
+        (*problem.params["group_path"], problem.field[-1])
+        for problem in problems
+        if problem.key == "key_dedented"
+    }
     return [
         problem
         for problem in problems
@@ -141,7 +146,9 @@ def _problem(model: type[BaseModel], document: Document, detail: ErrorDetails) -
     kind = detail["type"]
     value = detail.get("input")
     if kind == "extra_forbidden":
-        key, params = _unknown_field(model, field_path)
+        key, params = _dedented_key(model, document, field_path) or _unknown_field(
+            model, field_path
+        )
         position = document.position(field_path, of_key=True)
     elif kind == "missing":
         name = str(field_path[-1])
@@ -186,6 +193,64 @@ def _unknown_field(model: type[BaseModel], field_path: FieldPath) -> tuple[str, 
     if nearest:
         return "unknown_field", {"key": name, "suggestion": nearest[0]}
     return "unknown_field_plain", {"key": name, "allowed": ", ".join(allowed)}
+
+
+def _dedented_key(
+    model: type[BaseModel], document: Document, field_path: FieldPath
+) -> tuple[str, dict[str, Any]] | None:
+    """Recognise a key indented less than the group above it belongs to.
+
+    In `title:` / `  fi: …` / `sv: …`, YAML reads `sv` as a field of its own beside
+    `title`. Return the message that names the group and the line to indent it like,
+    or None when no group above this key has a field of its name.
+    """
+    name = str(field_path[-1])
+    position = document.key_positions.get(field_path)
+    if position is None:
+        return None
+    above = max(
+        (path for path, place in document.key_positions.items() if place.line < position.line),
+        key=lambda path: document.key_positions[path].line,
+        default=None,
+    )
+    parent = field_path[:-1]
+    while above is not None and len(above) - 1 > len(parent):
+        group = above[:-1]
+        target = model_at(model, group)
+        if (
+            target is not None
+            and name in target.model_fields
+            and (*group, name) not in (document.key_positions)
+        ):
+            return _dedented_params(document, group, name, position)
+        above = group
+    return None
+
+
+def _dedented_params(
+    document: Document, group: FieldPath, name: str, position: Position
+) -> tuple[str, dict[str, Any]] | None:
+    """Return the message for `name` dedented out of `group`, naming the last key of the
+    group above it; None if the group is written in braces, where indentation is no cure."""
+    group_key = document.key_positions.get(group)
+    if group_key is None or document.position(group).line == group_key.line:
+        return None
+    siblings = [
+        path
+        for path, place in document.key_positions.items()
+        if path[:-1] == group and place.line < position.line
+    ]
+    sibling = max(siblings, key=lambda path: document.key_positions[path].line)
+    place = document.key_positions[sibling]
+    params = {
+        "key": name,
+        "above": sibling[-1],
+        "line": place.line,
+        "group": dotted(group),
+        "spaces": place.column - 1,
+        "group_path": group,
+    }
+    return "key_dedented", params
 
 
 def _is_localized(parent: type[BaseModel] | None, name: str) -> bool:

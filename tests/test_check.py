@@ -466,6 +466,44 @@ def test_idea_with_need_field_stays_idea(tree: Path) -> None:
     ]
 
 
+def test_dedented_language_key_on_its_line(tree: Path) -> None:
+    text = NEED.replace(
+        "title: {fi: Lukupiiri kolmosille, sv: Läscirkel för treor}",
+        "title:\n  fi: Lukupiiri kolmosille\nsv: Läscirkel för treor",
+    )
+    write(tree, "content/needs/lukupiiri.yml", text)
+    expected = {
+        "fi": 'virhe: sv: kenttä "sv" on sisennetty vähemmän kuin rivin 2 kenttä "fi", joten '
+        "YAML ei lue sitä osaksi ryhmää title. Sisennä se samoin kuin rivi 2: 2 välilyöntiä "
+        "rivin alkuun.",
+        "sv": 'fel: sv: fältet "sv" är mindre indraget än fältet "fi" på rad 2, så YAML läser '
+        "det inte som en del av gruppen title. Dra in det som rad 2: 2 mellanslag i början av "
+        "raden.",
+        "en": 'error: sv: the field "sv" is indented less than the field "fi" on line 2, so YAML '
+        "does not read it as part of the group title. Indent it like line 2: 2 spaces at the "
+        "start of the line.",
+    }
+    for language, message in expected.items():
+        code, lines = check_lines(tree, "--lang", language)
+        assert code == 1
+        assert lines[:-1] == [f"content/needs/lukupiiri.yml:3:1: {message}"]
+
+
+def test_dedented_email_not_also_missing(tree: Path) -> None:
+    text = NEED.replace(
+        "contact: {email: kanslia@koivulaakso.example.fi}",
+        "contact:\n  role:\n    fi: rehtori\nemail: kanslia@koivulaakso.example.fi",
+    )
+    write(tree, "content/needs/lukupiiri.yml", text)
+    code, lines = check_lines(tree, "--lang", "fi")
+    assert code == 1
+    assert lines[:-1] == [
+        'content/needs/lukupiiri.yml:11:1: virhe: email: kenttä "email" on sisennetty vähemmän '
+        'kuin rivin 9 kenttä "role", joten YAML ei lue sitä osaksi ryhmää contact. Sisennä se '
+        "samoin kuin rivi 9: 2 välilyöntiä rivin alkuun."
+    ]
+
+
 def test_business_id_check_digit(tree: Path) -> None:
     write(tree, "content/organisations/oppikaari-oy.yml", COMPANY.replace("0101263-6", "0101263-5"))
     code, lines = check_lines(tree, "--lang", "fi")
