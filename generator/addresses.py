@@ -188,9 +188,9 @@ def _unregistered_examples(
     """Warn about `example: true` on an entry whose address is not in the register yet.
 
     The shipped examples are all registered, so such an entry is most likely a real one
-    copied from an example. It is a warning, not an error: a new example added on
-    purpose is fine, and `kyky addresses --update`, which registers it, refuses to run
-    while the content has errors.
+    copied from an example. It is a warning, not an error, because a new example added
+    on purpose is allowed, and `kyky addresses --update`, which registers it, refuses
+    to run while the content has errors.
     """
     if registered is None:
         return

@@ -43,8 +43,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 def help_language(argv: Sequence[str], environ: Mapping[str, str]) -> str:
     """Choose the language of the help texts before the arguments are parsed.
 
-    `--lang` wins; else the first of LC_ALL, LC_MESSAGES and LANG that is set, such as
-    `sv_FI.UTF-8`, if it names fi, sv or en; else Finnish, the default of every command.
+    `--lang` comes first. Otherwise the first of LC_ALL, LC_MESSAGES and LANG that is
+    set, such as `sv_FI.UTF-8`, decides if it names fi, sv or en. The fallback is
+    Finnish, the default of every command.
     """
     for index, argument in enumerate(argv):
         value = argument.removeprefix("--lang=") if argument.startswith("--lang=") else None

@@ -218,8 +218,8 @@ def _dedented_key_line(path: str, lines: list[str], line: int) -> Problem | None
 
     In `title:` / `  fi: …` / `sv: …` / `  …`, libyaml stops at the last line, yet the
     mistake is `sv:`, which belongs beside `fi:`. Return None unless the nearest key
-    above `line` starts left of both `line` and a key above it, is no field where it
-    stands, and is a field of the group of that key above.
+    above `line` starts left of both `line` and a key above it, is not a field at its
+    own level, and is a field of the group of that key above.
     """
     key_index = _previous_content_line(lines, line)
     match = KEY_LINE.match(lines[key_index]) if key_index is not None else None

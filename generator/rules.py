@@ -398,7 +398,7 @@ def suggest_existing_ids(
 ) -> list[Problem]:
     """Point a reference that breaks the id rules at the nearest existing entry.
 
-    Validation sees one file at a time, so it can only suggest the id that the value
+    Validation checks one file at a time, so it can only suggest the id that the value
     would become (`routaniityn-koulu-ä` → `routaniityn-koulu-a`), which may not exist.
     `folders` gives the kind folder of each file by its displayed path.
     """

@@ -231,7 +231,8 @@ def _dedented_params(
     document: Document, group: FieldPath, name: str, position: Position
 ) -> tuple[str, dict[str, Any]] | None:
     """Return the message for `name` dedented out of `group`, naming the last key of the
-    group above it; None if the group is written in braces, where indentation is no cure."""
+    group above it. Return None if the group is written in braces, because indenting
+    cannot fix that."""
     group_key = document.key_positions.get(group)
     if group_key is None or document.position(group).line == group_key.line:
         return None

@@ -249,7 +249,7 @@ SYNTAX_CASES = [
         "4: 4 välilyöntiä rivin alkuun.",
     ),
     (
-        # `summary` is a field where it stands, so the indented line below it is the mistake.
+        # `summary` is a valid field at its level, so the indented line below it is the mistake.
         "title:\n  fi: a\nsummary: b\n  fi: c\n",
         "content/needs/x.yml:4:3: virhe: sisennys ei täsmää: saman tason kenttien pitää alkaa "
         "samasta sarakkeesta, ja monirivisen tekstin rivit pitää sisentää enemmän kuin sen kenttä.",

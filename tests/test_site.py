@@ -131,7 +131,7 @@ def offer_text(page: BeautifulSoup) -> str:
 
 
 def test_group_size_not_repeated(built_site: Path) -> None:
-    # The group text already says "noin 90 oppilasta", and group_size is 90.
+    # The group text already gives "noin 90 oppilasta", and group_size is 90.
     finnish = read_page(built_site, f"tarpeet/{NEED}/")
     swedish = read_page(built_site, f"sv/behov/{NEED}/")
     assert offer_text(finnish) == (
