@@ -94,13 +94,20 @@ def write_register(lines: list[str], content_root: str) -> None:
 
 def check_addresses(catalogue: Catalogue, content_root: str, display_root: str) -> list[Problem]:
     """Report clashes between live ids, previous ids and tombstones, and lost addresses."""
-    problems = list(_previous_id_problems(catalogue))
+    lines = read_register(content_root)
+    registered = {line for _, line in lines} if lines is not None else None
+    register = f"{display_root}/{REGISTER_FILE}"
+    problems = list(_previous_id_problems(catalogue, registered, register))
     problems.extend(_tombstone_problems(catalogue))
+    problems.extend(_unregistered_examples(catalogue, registered, register))
     problems.extend(_register_problems(catalogue, content_root, display_root))
     return problems
 
 
-def _previous_id_problems(catalogue: Catalogue) -> Iterator[Problem]:
+def _previous_id_problems(
+    catalogue: Catalogue, registered: set[str] | None, register: str
+) -> Iterator[Problem]:
+    copies: dict[tuple[str, str], tuple[Record, list[Record], list[str]]] = {}
     for (kind, old_id), claims in sorted(_previous_id_claims(catalogue).items()):
         live = catalogue.get(kind, old_id)
         tombstone = catalogue.removed[kind].get(old_id)
@@ -111,15 +118,88 @@ def _previous_id_problems(catalogue: Catalogue) -> Iterator[Problem]:
             yield problem(
                 live, (), "address_id_is_previous", value=old_id, file=files, suggestion=suggestion
             )
+        originals = _originals(catalogue, [record for record, _ in claims], registered)
         for record, path in claims:
             if tombstone is not None:
                 yield problem(
                     record, path, "address_previous_id_removed", value=old_id, file=tombstone.path
                 )
-            if len(claims) > 1:
-                others = ", ".join(other.path for other, _ in claims if other is not record)
+            if originals and record not in originals:
+                copy = copies.setdefault((record.kind, record.id), (record, [], []))
+                copy[1].extend(other for other in originals if other not in copy[1])
+                copy[2].append(old_id)
+                continue
+            rivals = originals or [other for other, _ in claims]
+            if len(rivals) > 1:
+                others = ", ".join(other.path for other in rivals if other is not record)
                 yield problem(
                     record, path, "address_previous_id_shared", value=old_id, files=others
+                )
+    for record, originals, old_ids in copies.values():
+        yield _copied_previous_ids(record, originals, old_ids, register)
+
+
+def _originals(
+    catalogue: Catalogue, claimants: list[Record], registered: set[str] | None
+) -> list[Record]:
+    """Return the claimants of a shared previous id that were published before this change.
+
+    A copied example keeps the example's previous ids, but its own address is not yet in
+    the register, or it is the address of a removed entry. Return an empty list when
+    the register cannot tell the original from the copies: it is missing, or it lists
+    every claimant.
+    """
+    if registered is None:
+        return []
+    originals = [record for record in claimants if _published(catalogue, record, registered)]
+    return originals if len(originals) < len(claimants) else []
+
+
+def _published(catalogue: Catalogue, record: Record, registered: set[str]) -> bool:
+    """Tell whether the register lists a record's address as its own, not a tombstone's."""
+    address = f"{record.kind}/{record.id}"
+    return address in registered and record.id not in catalogue.removed[record.kind]
+
+
+def _copied_previous_ids(
+    record: Record, originals: list[Record], old_ids: list[str], register: str
+) -> Problem:
+    """Report once, on the copy, the previous ids it shares with the entries it copies."""
+    position = record.document.position(("previous_ids",), of_key=True)
+    params = {
+        "file": ", ".join(original.path for original in originals),
+        "value": ", ".join(old_ids),
+        "register": register,
+    }
+    return Problem(
+        record.path,
+        position.line,
+        position.column,
+        "error",
+        "address_previous_id_copied",
+        params,
+        ("previous_ids",),
+    )
+
+
+def _unregistered_examples(
+    catalogue: Catalogue, registered: set[str] | None, register: str
+) -> Iterator[Problem]:
+    """Warn about `example: true` on an entry whose address is not in the register yet.
+
+    The shipped examples are all registered, so such an entry is most likely a real one
+    copied from an example. It is a warning, not an error, because a new example added
+    on purpose is allowed, and `kyky addresses --update`, which registers it, refuses
+    to run while the content has errors.
+    """
+    if registered is None:
+        return
+    for kind in KINDS:
+        for record in catalogue.all(kind):
+            example = getattr(record.entry, "example", False)
+            if example and not _published(catalogue, record, registered):
+                yield problem(
+                    record, ("example",), "example_unregistered", "warning", register=register
                 )
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
-from generator.files import ContentFile, find_content
+from generator.files import ContentFile, find_content, misplaced_entry
 from generator.loader import Document, LoadError, load_document
 from generator.models import MODELS, Removed, StrictModel
 from generator.problems import Problem, count_errors
@@ -117,7 +117,7 @@ def check(
 ) -> CheckResult:
     """Run every phase up to reference resolution and collect all problems."""
     from generator.addresses import check_addresses
-    from generator.rules import check_entry_rules, resolve_references
+    from generator.rules import check_entry_rules, resolve_references, suggest_existing_ids
 
     # Decide the date against which entries expire.
     problems: list[Problem] = []
@@ -140,6 +140,10 @@ def check(
         else:
             catalogue.invalid.add((content_file.folder, content_file.entry_id))
 
+    # Point ids that break the id rules at the nearest existing entry of the right kind.
+    folders = {content_file.display_path: content_file.folder for content_file in files}
+    problems = suggest_existing_ids(problems, catalogue, folders)
+
     # Check rules that compare fields of one entry.
     for kind in KINDS:
         for record in catalogue.all(kind):
@@ -161,6 +165,10 @@ def load_record(content_file: ContentFile) -> tuple[Record | None, list[Problem]
         document = load_document(content_file.path, content_file.display_path)
     except LoadError as error:
         return None, error.problems
+    if not content_file.removed:
+        misplaced = misplaced_entry(content_file, document)
+        if misplaced is not None:
+            return None, [misplaced]
     model = Removed if content_file.removed else MODELS[content_file.folder]
     entry, problems = validate(model, document)
     if entry is None:

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import functools
 import logging
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 from generator.catalogue import CheckResult, check
 from generator.contributing import add_commands as add_contributor_commands
-from generator.messages import message
+from generator.messages import help_text, message
 from generator.problems import format_problem, github_annotation, summary_message
 from generator.vocabularies import LANGUAGES
 
@@ -20,9 +22,15 @@ from generator.vocabularies import LANGUAGES
 REPOSITORY_CONFIG = Path(__file__).resolve().parent.parent / "mkdocs.yml"
 
 
+# The environment variables that name the language of a program's messages, in the
+# order POSIX gives them precedence.
+LOCALE_VARIABLES = ("LC_ALL", "LC_MESSAGES", "LANG")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = _parser()
-    arguments = parser.parse_args(argv)
+    arguments_given = list(sys.argv[1:] if argv is None else argv)
+    parser = _parser(help_language(arguments_given, os.environ))
+    arguments = parser.parse_args(arguments_given)
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     try:
         return int(arguments.run(arguments))
@@ -32,60 +40,125 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="kyky", description="Check the KYKY-tori catalogue and build its site."
+def help_language(argv: Sequence[str], environ: Mapping[str, str]) -> str:
+    """Choose the language of the help texts before the arguments are parsed.
+
+    `--lang` comes first. Otherwise the first of LC_ALL, LC_MESSAGES and LANG that is
+    set, such as `sv_FI.UTF-8`, decides if it names fi, sv or en. The fallback is
+    Finnish, the default of every command.
+    """
+    for index, argument in enumerate(argv):
+        value = argument.removeprefix("--lang=") if argument.startswith("--lang=") else None
+        if argument == "--lang" and index + 1 < len(argv):
+            value = argv[index + 1]
+        if value in LANGUAGES:
+            return value
+    for variable in LOCALE_VARIABLES:
+        value = environ.get(variable, "")
+        if value:
+            language = value[:2].lower()
+            return language if language in LANGUAGES else "fi"
+    return "fi"
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout, with the word before the usage line in our language."""
+
+    def __init__(self, prog: str, usage_prefix: str) -> None:
+        super().__init__(prog)
+        self.usage_prefix = usage_prefix
+
+    def add_usage(
+        self,
+        usage: str | None,
+        actions: Iterable[argparse.Action],
+        groups: Iterable[argparse._MutuallyExclusiveGroup],
+        prefix: str | None = None,
+    ) -> None:
+        super().add_usage(usage, actions, groups, self.usage_prefix if prefix is None else prefix)
+
+
+class HelpParser(argparse.ArgumentParser):
+    """An argument parser whose help, including argparse's own words, is in `language`.
+
+    argparse translates its words (usage, the section titles, the help of -h) through
+    gettext, which has no Finnish or Swedish catalogue for it, so they are set here
+    from messages.yaml. Subcommand parsers are made by this class too, with the same
+    language.
+
+    NOTE: argparse's error messages, such as "invalid choice", stay in English.
+    """
+
+    def __init__(self, *args: Any, language: str, **kwargs: Any) -> None:
+        usage_prefix = help_text("usage", language)
+        kwargs["formatter_class"] = functools.partial(HelpFormatter, usage_prefix=usage_prefix)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = help_text("positionals", language)
+        self._optionals.title = help_text("options", language)
+        self.add_argument(
+            "-h",
+            "--help",
+            action="help",
+            default=argparse.SUPPRESS,
+            help=help_text("help", language),
+        )
+
+
+def _parser(language: str) -> argparse.ArgumentParser:
+    parser = HelpParser(
+        prog="kyky",
+        description=help_text("kyky", language),
+        epilog=help_text("language", language),
+        language=language,
     )
     commands = parser.add_subparsers(dest="command", required=True)
 
-    check_command = commands.add_parser("check", help="validate every file under content/")
-    _add_common(check_command)
+    check_command = _command(commands, "check", language)
+    _add_common(check_command, language)
     check_command.add_argument(
         "--format",
         choices=("text", "github"),
         default="text",
-        help="text: one line per problem; github: GitHub Actions annotations as well",
+        help=help_text("format", language),
     )
-    check_command.add_argument(
-        "--summary",
-        metavar="FILE",
-        help="also append the result as Markdown in Finnish and Swedish to FILE",
-    )
+    check_command.add_argument("--summary", metavar="FILE", help=help_text("summary", language))
     check_command.set_defaults(run=run_check)
 
-    build_command = commands.add_parser("build", help="build the site into site/")
-    _add_common(build_command)
-    build_command.add_argument("--site-dir", default="site", help="output folder (default: site)")
-    build_command.add_argument(
-        "--config",
-        help="MkDocs configuration file (default: mkdocs.yml in the current folder if it "
-        "exists, else the mkdocs.yml of the repository that contains the generator)",
-    )
+    build_command = _command(commands, "build", language)
+    _add_common(build_command, language)
+    build_command.add_argument("--site-dir", default="site", help=help_text("site_dir", language))
+    build_command.add_argument("--config", help=help_text("config", language))
     build_command.set_defaults(run=run_build)
 
-    addresses_command = commands.add_parser(
-        "addresses", help="compare content/addresses.txt with the published addresses"
-    )
-    _add_common(addresses_command)
+    addresses_command = _command(commands, "addresses", language)
+    _add_common(addresses_command, language)
     addresses_command.add_argument(
-        "--update", action="store_true", help="add the missing addresses to the register"
+        "--update", action="store_true", help=help_text("update", language)
     )
     addresses_command.set_defaults(run=run_addresses)
 
-    add_contributor_commands(commands)
+    add_contributor_commands(commands, language)
     return parser
 
 
-def _add_common(command: argparse.ArgumentParser) -> None:
-    command.add_argument(
-        "--lang",
-        choices=LANGUAGES,
-        default="fi",
-        help="language of the messages: fi (default), sv or en",
+def _command(
+    commands: argparse._SubParsersAction,  # type: ignore[type-arg]
+    name: str,
+    language: str,
+) -> argparse.ArgumentParser:
+    """Add a subcommand whose help line and description are `help_<name>`."""
+    text = help_text(name, language)
+    parser: argparse.ArgumentParser = commands.add_parser(
+        name, help=text, description=text, language=language
     )
+    return parser
+
+
+def _add_common(command: argparse.ArgumentParser, language: str) -> None:
     command.add_argument(
-        "--content", default="content", help="content folder to read (default: content)"
+        "--lang", choices=LANGUAGES, default="fi", help=help_text("lang", language)
     )
+    command.add_argument("--content", default="content", help=help_text("content", language))
 
 
 def report(result: CheckResult, language: str, github: bool = False) -> None:

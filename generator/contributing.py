@@ -11,55 +11,65 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from generator.messages import Ref, message
+from generator.messages import Ref, help_text, message
 from generator.schemas import KIND_NAMES
 from generator.vocabularies import LANGUAGES, SITE_LANGUAGES
 
 KINDS = tuple(KIND_NAMES.values())
 
 
-def add_commands(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Add the contributor subcommands to the `kyky` parser."""
-    new = commands.add_parser("new", help="write a commented starter file for a new entry")
-    new.add_argument("kind", choices=KINDS, help="the kind of entry")
-    new.add_argument("--title", required=True, help="title, or name of an organisation")
+def add_commands(commands: argparse._SubParsersAction, language: str) -> None:  # type: ignore[type-arg]
+    """Add the contributor subcommands to the `kyky` parser, with help in `language`."""
+
+    def command(name: str, key: str) -> argparse.ArgumentParser:
+        text = help_text(key, language)
+        parser: argparse.ArgumentParser = commands.add_parser(
+            name, help=text, description=text, language=language
+        )
+        return parser
+
+    new = command("new", "new")
+    new.add_argument("kind", choices=KINDS, help=help_text("kind", language))
+    new.add_argument("--title", required=True, help=help_text("title", language))
     new.add_argument(
-        "--lang", choices=SITE_LANGUAGES, default="fi", help="language of the comments: fi or sv"
+        "--lang", choices=SITE_LANGUAGES, default="fi", help=help_text("lang_comments", language)
     )
-    new.add_argument("--content", default="content", help="content folder (default: content)")
+    new.add_argument("--content", default="content", help=help_text("new_content", language))
     new.set_defaults(run=run_new)
 
-    schemas = commands.add_parser("schemas", help="write the JSON Schema of each kind")
-    schemas.add_argument("--out", required=True, help="folder to write <kind>.schema.json into")
-    _add_language(schemas)
+    schemas = command("schemas", "schemas")
+    schemas.add_argument("--out", required=True, help=help_text("schemas_out", language))
+    _add_language(schemas, language)
     schemas.set_defaults(run=run_schemas)
 
-    forms = commands.add_parser("forms", help="write the GitHub issue forms")
+    forms = command("forms", "forms")
     forms.add_argument(
-        "--out", default=".github/ISSUE_TEMPLATE", help="folder (default: .github/ISSUE_TEMPLATE)"
+        "--out", default=".github/ISSUE_TEMPLATE", help=help_text("forms_out", language)
     )
-    _add_language(forms)
+    _add_language(forms, language)
     forms.set_defaults(run=run_forms)
 
-    from_issue = commands.add_parser("from-issue", help="turn a submitted issue form into a file")
-    from_issue.add_argument("--kind", choices=KINDS, required=True, help="the kind of entry")
-    from_issue.add_argument("--body-file", required=True, help="file holding the issue body")
-    from_issue.add_argument("--content", default="content", help="content folder to write into")
+    from_issue = command("from-issue", "from_issue")
     from_issue.add_argument(
-        "--comment", metavar="FILE", help="also write the outcome in Finnish and Swedish to FILE"
+        "--kind", choices=KINDS, required=True, help=help_text("kind", language)
     )
-    _add_language(from_issue)
+    from_issue.add_argument("--body-file", required=True, help=help_text("body_file", language))
+    from_issue.add_argument(
+        "--content", default="content", help=help_text("content_write", language)
+    )
+    from_issue.add_argument("--comment", metavar="FILE", help=help_text("comment", language))
+    _add_language(from_issue, language)
     from_issue.set_defaults(run=run_from_issue)
 
-    docs = commands.add_parser("docs", help="regenerate the field reference of the guides")
-    docs.add_argument("--root", default=".", help="folder of the CONTRIBUTING files")
-    _add_language(docs)
+    docs = command("docs", "docs")
+    docs.add_argument("--root", default=".", help=help_text("docs_root", language))
+    _add_language(docs, language)
     docs.set_defaults(run=run_docs)
 
 
-def _add_language(command: argparse.ArgumentParser) -> None:
+def _add_language(command: argparse.ArgumentParser, language: str) -> None:
     command.add_argument(
-        "--lang", choices=LANGUAGES, default="fi", help="language of the messages: fi, sv or en"
+        "--lang", choices=LANGUAGES, default="fi", help=help_text("lang", language)
     )
 
 

@@ -6,7 +6,9 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
+from generator.loader import Document
 from generator.messages import Ref
 from generator.models import ID_PATTERN, MODELS
 from generator.problems import Problem
@@ -75,6 +77,46 @@ def image_format_of(head: bytes) -> str | None:
     if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
         return "WebP"
     return None
+
+
+@cache
+def distinctive_fields() -> dict[str, frozenset[str]]:
+    """Return, for each kind folder, the top-level fields that no other kind has."""
+    fields = {folder: frozenset(model.model_fields) for folder, model in MODELS.items()}
+    return {
+        folder: names.difference(*(other for name, other in fields.items() if name != folder))
+        for folder, names in fields.items()
+    }
+
+
+def misplaced_entry(content_file: ContentFile, document: Document) -> Problem | None:
+    """Report an entry saved in the folder of another kind, such as a need in ideas/.
+
+    The kind is recognised by the fields that only it has. One error that names the
+    right folder replaces the unknown and missing fields that the wrong model reports.
+    """
+    own = distinctive_fields()[content_file.folder]
+    if own.intersection(document.data):
+        return None
+    found = {
+        folder: [name for name in document.data if name in names]
+        for folder, names in distinctive_fields().items()
+        if folder != content_file.folder
+    }
+    ranked = sorted(found.items(), key=lambda item: len(item[1]), reverse=True)
+    (folder, names), (_, runner_up) = ranked[0], ranked[1]
+    if not names or len(names) == len(runner_up):
+        return None
+    position = document.position((names[0],), of_key=True)
+    display_root = content_file.display_path.rsplit("/", 2)[0]
+    params = {
+        "kind": Ref(f"looks_like_{folder}"),
+        "fields": ", ".join(names),
+        "folder": f"{display_root}/{folder}",
+    }
+    return Problem(
+        content_file.display_path, position.line, position.column, "error", "wrong_folder", params
+    )
 
 
 def find_content(root: str, display_root: str) -> tuple[list[ContentFile], list[Problem]]:

@@ -23,6 +23,7 @@ from typing import Any
 
 import yaml
 
+from generator.models import fields_under
 from generator.problems import FieldPath, Problem
 
 MAX_FILE_BYTES = 256 * 1024
@@ -179,7 +180,8 @@ def _syntax_problem(path: str, error: yaml.MarkedYAMLError, text: str) -> Proble
     if "mapping values are not allowed" in problem_text:
         return _misplaced_colon(path, lines, line, column)
     if "did not find expected key" in problem_text or "expected <block end>" in problem_text:
-        return _problem(path, line + 1, column + 1, "yaml_indentation")
+        dedented = _dedented_key_line(path, lines, line)
+        return dedented or _problem(path, line + 1, column + 1, "yaml_indentation")
     return _problem(path, line + 1, column + 1, "yaml_syntax", detail=problem_text)
 
 
@@ -204,7 +206,74 @@ def _misplaced_colon(path: str, lines: list[str], line: int, column: int) -> Pro
         indent = len(lines[previous]) - len(lines[previous].lstrip())
         return _problem(path, previous + 1, indent + 1, _key_or_text(lines[previous]))
     indent = len(before) - len(before.lstrip())
-    return _problem(path, line + 1, indent + 1, "yaml_indentation")
+    dedented = _dedented_key_line(path, lines, line)
+    return dedented or _problem(path, line + 1, indent + 1, "yaml_indentation")
+
+
+KEY_LINE = re.compile(r"( *)([\w-]+):(?:\s|$)")
+
+
+def _dedented_key_line(path: str, lines: list[str], line: int) -> Problem | None:
+    """Find a key dedented out of its group above a line indented more than it.
+
+    In `title:` / `  fi: …` / `sv: …` / `  …`, libyaml stops at the last line, yet the
+    mistake is `sv:`, which belongs beside `fi:`. Return None unless the nearest key
+    above `line` starts left of both `line` and a key above it, is not a field at its
+    own level, and is a field of the group of that key above.
+    """
+    key_index = _previous_content_line(lines, line)
+    match = KEY_LINE.match(lines[key_index]) if key_index is not None else None
+    if key_index is None or match is None or len(match.group(1)) >= _indent(lines[line]):
+        return None
+    name, indent = match.group(2), len(match.group(1))
+    if name in fields_under(_group_keys(lines, key_index)):
+        return None  # the key is in its place, so the line below it is the mistake
+    sibling = key_index
+    while (sibling := _previous_content_line(lines, sibling)) is not None:
+        found = KEY_LINE.match(lines[sibling])
+        if found is None:
+            continue  # a line of a text or a list item
+        if len(found.group(1)) <= indent:
+            return None
+        group = _group_keys(lines, sibling)
+        if not group or name not in fields_under(group):
+            return None
+        params = {
+            "key": name,
+            "above": found.group(2),
+            "line": sibling + 1,
+            "group": ".".join(group),
+            "spaces": len(found.group(1)),
+        }
+        return Problem(path, key_index + 1, indent + 1, "error", "key_dedented", params)
+    return None
+
+
+def _previous_content_line(lines: list[str], line: int) -> int | None:
+    """Return the index of the nearest line above `line` that is neither blank nor a comment."""
+    for index in range(line - 1, -1, -1):
+        stripped = lines[index].strip()
+        if stripped and not stripped.startswith("#"):
+            return index
+    return None
+
+
+def _group_keys(lines: list[str], line: int) -> list[str]:
+    """Return the keys of the groups that contain the key on `line`, outermost first."""
+    keys: list[str] = []
+    indent = _indent(lines[line])
+    for index in range(line - 1, -1, -1):
+        match = KEY_LINE.match(lines[index])
+        if match is not None and len(match.group(1)) < indent:
+            keys.insert(0, match.group(2))
+            indent = len(match.group(1))
+            if indent == 0:
+                break
+    return keys
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 class _Collection:

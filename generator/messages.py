@@ -41,6 +41,11 @@ def message(message_key: str, language: str, /, **params: object) -> str:
     return catalogue()[message_key][language].format(**filled)
 
 
+def help_text(name: str, language: str) -> str:
+    """Return the command-line help text `help_<name>` in `language`."""
+    return message(f"help_{name}", language)
+
+
 def _fill(value: object, language: str) -> object:
     if isinstance(value, Ref):
         return message(value.key, language, **value.params)

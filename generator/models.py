@@ -9,6 +9,8 @@ can point at the field that breaks it. Every custom error raises a
 from __future__ import annotations
 
 import re
+import typing
+from collections.abc import Sequence
 from datetime import date
 from pathlib import PurePosixPath
 from typing import Annotated, Literal
@@ -42,7 +44,9 @@ ImagePrivacy = Literal[codes("image_privacy")]
 
 EntryId = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
 LanguageCode = Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}$")]
-Grade = Annotated[int, Field(ge=1, le=13)]
+MIN_GRADE = 1
+MAX_GRADE = 13
+Grade = Annotated[int, Field(ge=MIN_GRADE, le=MAX_GRADE)]
 PlainText = Annotated[str, StringConstraints(min_length=1, max_length=200)]
 
 
@@ -277,3 +281,28 @@ MODELS: dict[str, type[StrictModel]] = {
     "products": Product,
     "organisations": Organisation,
 }
+
+
+def fields_under(keys: Sequence[str]) -> frozenset[str]:
+    """Return the field names that some kind of content file allows under `keys`.
+
+    `fields_under([])` is every top-level field of any kind, and
+    `fields_under(["contact", "role"])` is `fi` and `sv`.
+    """
+    names: set[str] = set()
+    for model in (*MODELS.values(), Removed):
+        current: type[BaseModel] | None = model
+        for key in keys:
+            field = current.model_fields.get(key) if current is not None else None
+            current = _nested_model(field.annotation) if field is not None else None
+        if current is not None:
+            names.update(current.model_fields)
+    return frozenset(names)
+
+
+def _nested_model(annotation: object) -> type[BaseModel] | None:
+    """Return the model in an annotation such as `Contact` or `LocalizedText | None`."""
+    for candidate in (annotation, *typing.get_args(annotation)):
+        if isinstance(candidate, type) and issubclass(candidate, BaseModel):
+            return candidate
+    return None

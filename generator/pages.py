@@ -7,6 +7,7 @@ pages to MkDocs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
@@ -90,6 +91,21 @@ def status_of(record: Record, today: date) -> str:
     return status or ""
 
 
+def states_count(text: str, number: int) -> bool:
+    """Tell whether a text already gives `number` as a count, as "5. luokka, 24 oppilasta"
+    gives 24. A number followed by a dot inside the text is a Finnish ordinal ("5. luokka",
+    "5.–6. luokat"), not a count.
+
+    NOTE: a grade written without a dot, as in Swedish "årskurs 5", counts as well, so a
+    group of 5 pupils described as "årskurs 5" is shown without its size.
+    """
+    for match in re.finditer(rf"(?<!\d){number}(?!\d)", text):
+        rest = text[match.end() :]
+        if not rest.startswith(".") or not rest[1:].strip():
+            return True
+    return False
+
+
 def template_environment() -> jinja2.Environment:
     """Create the one Jinja environment of the site: autoescaping on for every template."""
     environment = jinja2.Environment(
@@ -103,6 +119,7 @@ def template_environment() -> jinja2.Environment:
         render_markdown(text)
     )
     environment.globals["label"] = label
+    environment.globals["states_count"] = states_count
     return environment
 
 

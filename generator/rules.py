@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import os
 import re
@@ -20,6 +21,7 @@ from generator.files import (
     IMAGE_HEAD_LENGTH,
     IMAGE_SUFFIXES,
     image_format_of,
+    suggest_id,
 )
 from generator.messages import Ref
 from generator.models import Idea, Need, Organisation, Period, Product
@@ -335,9 +337,9 @@ def _resolve(
 ) -> Record | Problem:
     target = catalogue.get(target_kind, target_id)
     if target is None:
-        nearest = difflib.get_close_matches(target_id, list(catalogue.records[target_kind]), 1)
+        nearest = nearest_id(catalogue, target_kind, target_id, allowed)
         hint = (
-            Ref("reference_nearest", {"nearest": nearest[0]})
+            Ref("reference_nearest", {"nearest": nearest})
             if nearest
             else Ref("reference_create", {"folder": target_kind, "value": target_id})
         )
@@ -354,3 +356,66 @@ def _resolve(
             expected=" / ".join(allowed),
         )
     return target
+
+
+# The fields that refer to other entries, by the kind of the referring file: the folder
+# of the target and, for organisations, the kinds of organisation the field accepts.
+REFERENCE_FIELDS: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
+    ("needs", "school"): ("organisations", SCHOOL_KINDS),
+    ("ideas", "company"): ("organisations", PARTNER_KINDS),
+    ("ideas", "answers"): ("needs", ()),
+    ("products", "company"): ("organisations", PARTNER_KINDS),
+    ("products", "schools"): ("organisations", SCHOOL_KINDS),
+    ("products", "needs"): ("needs", ()),
+    ("products", "ideas"): ("ideas", ()),
+}
+
+
+def nearest_id(
+    catalogue: Catalogue, target_kind: str, value: str, allowed: tuple[str, ...] = ()
+) -> str | None:
+    """Return the existing id nearest to `value`, preferring organisations of an allowed kind.
+
+    The value is also compared in the form `suggest_id` gives it, so that
+    `Routaniityn koulu` or `routaniityn-koulu-ä` finds `routaniityn-koulu`.
+    """
+    records = catalogue.all(target_kind)
+    right_kind = [
+        record.id
+        for record in records
+        if not allowed or not isinstance(record.entry, Organisation) or record.entry.kind in allowed
+    ]
+    for candidates in (right_kind, [record.id for record in records]):
+        for word in dict.fromkeys((suggest_id(value), value)):
+            nearest = difflib.get_close_matches(word, candidates, 1)
+            if nearest:
+                return nearest[0]
+    return None
+
+
+def suggest_existing_ids(
+    problems: list[Problem], catalogue: Catalogue, folders: dict[str, str]
+) -> list[Problem]:
+    """Point a reference that breaks the id rules at the nearest existing entry.
+
+    Validation checks one file at a time, so it can only suggest the id that the value
+    would become (`routaniityn-koulu-ä` → `routaniityn-koulu-a`), which may not exist.
+    `folders` gives the kind folder of each file by its displayed path.
+    """
+    return [
+        _existing_id_hint(problem, catalogue, folders.get(problem.path)) for problem in problems
+    ]
+
+
+def _existing_id_hint(problem: Problem, catalogue: Catalogue, folder: str | None) -> Problem:
+    if problem.key != "invalid_id" or not problem.field:
+        return problem
+    target = REFERENCE_FIELDS.get((folder or "", str(problem.field[0])))
+    if target is None:
+        return problem
+    target_kind, allowed = target
+    nearest = nearest_id(catalogue, target_kind, str(problem.params["value"]), allowed)
+    if nearest is None:
+        return problem
+    params = {**problem.params, "suggestion": nearest, "folder": target_kind}
+    return dataclasses.replace(problem, key="invalid_id_existing", params=params)

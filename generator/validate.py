@@ -18,9 +18,9 @@ from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 from generator.files import suggest_id
-from generator.loader import Document
+from generator.loader import Document, Position
 from generator.messages import PerLanguage, Ref, field_help, field_texts
-from generator.models import LocalizedText, StrictModel
+from generator.models import MAX_GRADE, MIN_GRADE, LocalizedText, StrictModel
 from generator.problems import FieldPath, Problem, dotted
 from generator.vocabularies import LANGUAGES, code_for_label, vocabularies
 
@@ -118,6 +118,11 @@ def _drop_explained_missing(problems: list[Problem]) -> list[Problem]:
         for problem in problems
         if problem.key.startswith("unknown_field")
     }
+    suggested |= {
+        (*problem.params["group_path"], problem.field[-1])
+        for problem in problems
+        if problem.key == "key_dedented"
+    }
     return [
         problem
         for problem in problems
@@ -141,14 +146,18 @@ def _problem(model: type[BaseModel], document: Document, detail: ErrorDetails) -
     kind = detail["type"]
     value = detail.get("input")
     if kind == "extra_forbidden":
-        key, params = _unknown_field(model, field_path)
+        key, params = _dedented_key(model, document, field_path) or _unknown_field(
+            model, field_path
+        )
         position = document.position(field_path, of_key=True)
     elif kind == "missing":
         name = str(field_path[-1])
         key, params = "missing", {"help": _help(name)}
         position = document.position(field_path[:-1], of_key=True)
     else:
-        key, params = _value_problem(model, field_path, kind, value, detail.get("ctx", {}))
+        key, params = _grade_range_problem(document, field_path, value) or _value_problem(
+            model, field_path, kind, value, detail.get("ctx", {})
+        )
         position = document.position(field_path)
     return Problem(document.path, position.line, position.column, "error", key, params, field_path)
 
@@ -184,6 +193,65 @@ def _unknown_field(model: type[BaseModel], field_path: FieldPath) -> tuple[str, 
     if nearest:
         return "unknown_field", {"key": name, "suggestion": nearest[0]}
     return "unknown_field_plain", {"key": name, "allowed": ", ".join(allowed)}
+
+
+def _dedented_key(
+    model: type[BaseModel], document: Document, field_path: FieldPath
+) -> tuple[str, dict[str, Any]] | None:
+    """Recognise a key indented less than the group above it belongs to.
+
+    In `title:` / `  fi: …` / `sv: …`, YAML reads `sv` as a field of its own beside
+    `title`. Return the message that names the group and the line to indent it like,
+    or None when no group above this key has a field of its name.
+    """
+    name = str(field_path[-1])
+    position = document.key_positions.get(field_path)
+    if position is None:
+        return None
+    above = max(
+        (path for path, place in document.key_positions.items() if place.line < position.line),
+        key=lambda path: document.key_positions[path].line,
+        default=None,
+    )
+    parent = field_path[:-1]
+    while above is not None and len(above) - 1 > len(parent):
+        group = above[:-1]
+        target = model_at(model, group)
+        if (
+            target is not None
+            and name in target.model_fields
+            and (*group, name) not in (document.key_positions)
+        ):
+            return _dedented_params(document, group, name, position)
+        above = group
+    return None
+
+
+def _dedented_params(
+    document: Document, group: FieldPath, name: str, position: Position
+) -> tuple[str, dict[str, Any]] | None:
+    """Return the message for `name` dedented out of `group`, naming the last key of the
+    group above it. Return None if the group is written in braces, because indenting
+    cannot fix that."""
+    group_key = document.key_positions.get(group)
+    if group_key is None or document.position(group).line == group_key.line:
+        return None
+    siblings = [
+        path
+        for path, place in document.key_positions.items()
+        if path[:-1] == group and place.line < position.line
+    ]
+    sibling = max(siblings, key=lambda path: document.key_positions[path].line)
+    place = document.key_positions[sibling]
+    params = {
+        "key": name,
+        "above": sibling[-1],
+        "line": place.line,
+        "group": dotted(group),
+        "spaces": place.column - 1,
+        "group_path": group,
+    }
+    return "key_dedented", params
 
 
 def _is_localized(parent: type[BaseModel] | None, name: str) -> bool:
@@ -246,17 +314,68 @@ def _value_problem(
     return "invalid_value", {"value": shown, "detail": kind}
 
 
+# Dates that name a day in another form than YYYY-MM-DD: year first with one-digit
+# parts or other separators (2027-1-15, 2027/01/15), or day first with dots, the Finnish
+# and Swedish way (15.1.2027, also with an ordinal's dot at the end).
+YEAR_FIRST_DATE = re.compile(r"\s*(\d{4})[-./](\d{1,2})[-./](\d{1,2})\s*")
+DAY_FIRST_DATE = re.compile(r"\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\.?\s*")
+
+
 def _date_problem(value: str) -> tuple[str, dict[str, Any]]:
-    """Suggest the ISO form of a date written the Finnish and Swedish way, 15.1.2026."""
-    match = re.fullmatch(r"\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\s*", value)
-    if match:
+    """Suggest the YYYY-MM-DD form of a date written another way, if it is a real day."""
+    parts: tuple[int, int, int] | None = None
+    if match := YEAR_FIRST_DATE.fullmatch(value):
+        year, month, day = (int(part) for part in match.groups())
+        parts = (year, month, day)
+    elif match := DAY_FIRST_DATE.fullmatch(value):
         day, month, year = (int(part) for part in match.groups())
-        try:
-            suggestion = date(year, month, day).isoformat()
-        except ValueError:
-            return "expected_date", {"value": value}
-        return "expected_date_dotted", {"value": value, "suggestion": suggestion}
-    return "expected_date", {"value": value}
+        parts = (year, month, day)
+    if parts is None:
+        return "expected_date", {"value": value}
+    try:
+        suggestion = date(*parts).isoformat()
+    except ValueError:
+        return "expected_date", {"value": value}
+    return "expected_date_corrected", {"value": value, "suggestion": suggestion}
+
+
+GRADE_RANGE = re.compile(r"\s*(\d{1,2})\s*[-–—]\s*(\d{1,2})\s*")
+
+
+def _grade_range_problem(
+    document: Document, field_path: FieldPath, value: Any
+) -> tuple[str, dict[str, Any]] | None:
+    """Spell out a range of grades, `[5-6]` or `7-9`, as the list of numbers it stands for.
+
+    The suggestion covers the whole list, so that one edit fixes every item. Return None
+    when the field is not `grades` or its items are not numbers and ranges.
+    """
+    names = [part for part in field_path if isinstance(part, str)]
+    if not names or names[-1] != "grades" or not isinstance(value, str):
+        return None
+    if isinstance(field_path[-1], int):
+        items = _value_at(document.data, field_path[:-1])
+    else:
+        items = value.split(",")
+    grades: list[int] = []
+    has_range = False
+    for item in items:
+        text = str(item).strip()
+        match = GRADE_RANGE.fullmatch(text)
+        if match:
+            first, last = (int(part) for part in match.groups())
+            if not MIN_GRADE <= first < last <= MAX_GRADE:
+                return None
+            grades.extend(range(first, last + 1))
+            has_range = True
+        elif text.isdigit():
+            grades.append(int(text))
+        else:
+            return None
+    if not has_range:
+        return None
+    suggestion = "[" + ", ".join(str(grade) for grade in grades) + "]"
+    return "grades_range", {"value": value, "suggestion": suggestion}
 
 
 SIMPLE_KEYS = {

@@ -114,28 +114,79 @@ def test_new_entry_takes_tombstone_id(root: Path) -> None:
 
 
 def test_copied_example_on_tombstone_id(content_tree: Path) -> None:
-    """A copy of an example under a removed entry's id: both problems land on the copy."""
+    """A copy of an example under a removed entry's id: every problem lands on the copy."""
     source = content_tree / "needs" / "valitunnin-liikuntaleikit.yml"
     target = content_tree / "needs" / "kerhotilan-iltapaivakaytto.yml"
     target.write_text(source.read_text("utf-8"), "utf-8")
     line = line_of(target, "previous_ids: [valituntiliikunta-kaikille]")
     result = run_kyky("check", "--content", str(content_tree), "--lang", "en")
-    errors = [line for line in result.stdout.splitlines() if ": error: " in line]
-    shared = (
-        'previous_ids[1]: the former id "valituntiliikunta-kaikille" is listed in previous_ids '
-        "here and also in {other}, but an old address can redirect to only one entry. Only the "
-        'entry that was called "valituntiliikunta-kaikille" before its rename keeps it. If this '
-        "entry is not that one (a copied example, for instance), remove "
-        '"valituntiliikunta-kaikille" from its previous_ids.'
-    )
-    assert errors == [
+    assert result.stdout.splitlines()[:-1] == [
         f'{target}:2:1: error: the id "kerhotilan-iltapaivakaytto" belonged to a removed entry '
         f"({content_tree}/removed/needs/kerhotilan-iltapaivakaytto.yml) and stays reserved: "
         "choose another file name, such as kerhotilan-iltapaivakaytto-2.yml",
-        f"{target}:{line}:16: error: " + shared.format(other=source),
-        f"{source}:{line}:16: error: " + shared.format(other=target),
+        f"{target}:{line}:1: error: previous_ids: the file looks like a copy of {source}, which "
+        f"is already published (address register {content_tree}/addresses.txt), because both "
+        "list the former ids valituntiliikunta-kaikille. Former ids belong only to the renamed "
+        "entry, so remove the field previous_ids from this file.",
+        f"{target}:{line + 1}:10: warning: example: true marks the entry as a fictional example, "
+        f"and the site shows it as one. The entry's address is not in {content_tree}/"
+        "addresses.txt, so it looks like a new entry copied from an example. Delete the line "
+        "example: true. If you are adding a new example on purpose, add its address to the "
+        "register with kyky addresses --update.",
     ]
-    assert "tombstone" not in " ".join(errors[1:])
+
+
+def test_copied_example_one_error_on_copy(content_tree: Path) -> None:
+    source = content_tree / "needs" / "valitunnin-liikuntaleikit.yml"
+    target = content_tree / "needs" / "pihaleikit-kaikille.yml"
+    target.write_text(source.read_text("utf-8"), "utf-8")
+    line = line_of(target, "previous_ids: [valituntiliikunta-kaikille]")
+    register = f"{content_tree}/addresses.txt"
+    summaries = {
+        "fi": ": 1 virhe, 1 varoitus. Korjaa virheet ja aja tarkistus uudelleen.",
+        "sv": ": 1 fel, 1 varning. Rätta felen och kör kontrollen igen.",
+    }
+    expected = {
+        "fi": f"{target}:{line}:1: virhe: previous_ids: tiedosto näyttää kopiolta merkinnästä "
+        f"{source}, joka on jo julkaistu (osoiteluettelo {register}), koska molemmissa on "
+        "aiemmat tunnukset valituntiliikunta-kaikille. Aiemmat tunnukset kuuluvat vain "
+        "uudelleennimetylle merkinnälle, joten poista kenttä previous_ids tästä tiedostosta.",
+        "sv": f"{target}:{line}:1: fel: previous_ids: filen ser ut som en kopia av {source}, som "
+        f"redan har publicerats (adressregistret {register}), eftersom båda har de tidigare "
+        "id:na valituntiliikunta-kaikille. Tidigare id hör bara till den omdöpta posten, så ta "
+        "bort fältet previous_ids ur den här filen.",
+    }
+    for language, error in expected.items():
+        result = run_kyky("check", "--content", str(content_tree), "--lang", language)
+        lines = result.stdout.splitlines()
+        assert result.returncode == 1
+        assert [output for output in lines if output.startswith(f"{source}:")] == []
+        assert [output for output in lines if ": previous_ids: " in output] == [error]
+        assert lines[-1].endswith(summaries[language])
+
+
+def test_copied_example_warns_in_finnish(content_tree: Path) -> None:
+    source = content_tree / "ideas" / "kertotaulujuoksu.yml"
+    target = content_tree / "ideas" / "kertotaulut-pihalla.yml"
+    target.write_text(source.read_text("utf-8"), "utf-8")
+    line = line_of(target, "example: true")
+    result = run_kyky("check", "--content", str(content_tree), "--lang", "fi")
+    assert (result.returncode, result.stdout.splitlines()[:-1]) == (
+        0,
+        [
+            f"{target}:{line}:10: varoitus: example: true merkitsee merkinnän keksityksi "
+            "esimerkiksi, ja sivusto näyttää sen sellaisena. Merkinnän osoite ei ole luettelossa "
+            f"{content_tree}/addresses.txt, joten se näyttää uudelta merkinnältä, joka on "
+            "kopioitu esimerkistä. Poista rivi example: true. Jos lisäät tarkoituksella uuden "
+            "esimerkin, lisää sen osoite luetteloon komennolla kyky addresses --update.",
+        ],
+    )
+
+
+def test_registered_examples_raise_nothing() -> None:
+    result = run_kyky("check", "--content", str(CONTENT), "--lang", "en")
+    assert result.returncode == 0
+    assert result.stdout.splitlines()[-1].endswith(": no errors, 0 warnings.")
 
 
 def test_tombstone_replacement_missing(root: Path) -> None:

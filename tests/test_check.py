@@ -331,6 +331,179 @@ def test_dotted_date_gets_iso_suggestion(tree: Path) -> None:
     )
 
 
+def test_short_dates_get_padded_form(tree: Path) -> None:
+    text = NEED.replace("2026-09-01", "2027-1-15") + "valid_until: 15.1.2027\n"
+    write(tree, "content/needs/lukupiiri.yml", text)
+    code, lines = check_lines(tree, "--lang", "fi")
+    assert code == 1
+    assert lines[:-1] == [
+        "content/needs/lukupiiri.yml:5:12: virhe: published: päivämäärä kirjoitetaan muodossa "
+        'VVVV-KK-PP. Kirjoita "2027-1-15" muotoon 2027-01-15',
+        "content/needs/lukupiiri.yml:9:14: virhe: valid_until: päivämäärä kirjoitetaan "
+        'muodossa VVVV-KK-PP. Kirjoita "15.1.2027" muotoon 2027-01-15',
+    ]
+
+
+def test_impossible_date_gets_generic_message(tree: Path) -> None:
+    write(tree, "content/needs/lukupiiri.yml", NEED.replace("2026-09-01", "2027-2-30"))
+    code, lines = check_lines(tree, "--lang", "en")
+    assert code == 1
+    assert lines[:-1] == [
+        'content/needs/lukupiiri.yml:5:12: error: published: "2027-2-30" is not a date. '
+        "Write the date as YYYY-MM-DD, such as 2026-08-15."
+    ]
+
+
+def test_grade_range_in_list_spelled_out(tree: Path) -> None:
+    write(tree, "content/needs/lukupiiri.yml", NEED + "grades: [5-6]\n")
+    code, lines = check_lines(tree, "--lang", "fi")
+    assert code == 1
+    assert lines[:-1] == [
+        'content/needs/lukupiiri.yml:9:10: virhe: grades[1]: "5-6" on vuosiluokkien väli, '
+        "mutta vuosiluokat luetellaan yksitellen numeroina. Kirjoita grades: [5, 6]"
+    ]
+
+
+def test_grade_range_without_brackets(tree: Path) -> None:
+    write(tree, "content/needs/lukupiiri.yml", NEED + "grades: 7-9\n")
+    code, lines = check_lines(tree, "--lang", "sv")
+    assert code == 1
+    assert lines[:-1] == [
+        'content/needs/lukupiiri.yml:9:9: fel: grades: "7-9" är ett intervall av årskurser, '
+        "men årskurserna räknas upp en och en som tal. Skriv grades: [7, 8, 9]"
+    ]
+
+
+def test_grade_range_among_grades_sought(tree: Path) -> None:
+    write(tree, "content/ideas/lukupeli.yml", IDEA + "seeks: {grades: [1, 3–4]}\n")
+    code, lines = check_lines(tree, "--lang", "en")
+    assert code == 1
+    assert lines[:-1] == [
+        'content/ideas/lukupeli.yml:9:21: error: seeks.grades[2]: "3–4" is a range of '
+        "grades, but grades are listed one by one as numbers. Write grades: [1, 3, 4]"
+    ]
+
+
+def test_invalid_school_id_suggests_existing(tree: Path) -> None:
+    text = NEED.replace("school: koivulaakson-koulu", "school: koivulaakson-koulu-ä")
+    write(tree, "content/needs/lukupiiri.yml", text)
+    expected = {
+        "fi": 'virhe: school: "koivulaakson-koulu-ä" ei ole kelvollinen tunnus: tunnuksessa '
+        "saa olla vain kirjaimia a–z, numeroita ja yhdysmerkkejä. Tarkoititko kansion "
+        'organisations tunnusta "koivulaakson-koulu"?',
+        "sv": 'fel: school: "koivulaakson-koulu-ä" är inte ett giltigt id: ett id får bara '
+        'innehålla bokstäverna a–z, siffror och bindestreck. Menade du id:t "koivulaakson-koulu" '
+        "i mappen organisations?",
+        "en": 'error: school: "koivulaakson-koulu-ä" is not a valid id: an id may contain only '
+        'the letters a–z, digits and hyphens. Did you mean the id "koivulaakson-koulu" in the '
+        "folder organisations?",
+    }
+    for language, text in expected.items():
+        code, lines = check_lines(tree, "--lang", language)
+        assert code == 1
+        assert lines[:-1] == [f"content/needs/lukupiiri.yml:6:9: {text}"]
+
+
+def test_invalid_id_without_near_entry_keeps_rule(tree: Path) -> None:
+    write(tree, "content/needs/lukupiiri.yml", NEED.replace("koivulaakson-koulu", "Yläkoulu"))
+    code, lines = check_lines(tree, "--lang", "en")
+    assert code == 1
+    assert lines[:-1] == [
+        'content/needs/lukupiiri.yml:6:9: error: school: "Yläkoulu" is not a valid id: an id '
+        "may contain only the letters a–z, digits and hyphens. The id is the file name without "
+        ".yml, such as ylakoulu"
+    ]
+
+
+def test_missing_school_suggests_a_school(tree: Path) -> None:
+    # The company's id is nearer to the value, but a need's school must be a school.
+    write(tree, "content/organisations/koivulaakso-oy.yml", COMPANY)
+    write(tree, "content/needs/lukupiiri.yml", NEED.replace("koivulaakson-koulu", "koivulaakso"))
+    code, lines = check_lines(tree, "--lang", "en")
+    assert code == 1
+    assert lines[:-1] == [
+        'content/needs/lukupiiri.yml:6:9: error: school: the id "koivulaakso" is not in the '
+        'folder organisations. Did you mean "koivulaakson-koulu"?'
+    ]
+
+
+def test_need_in_ideas_folder_one_error(tree: Path) -> None:
+    write(tree, "content/ideas/lukupiiri-2.yml", NEED + "grades: [3]\n")
+    expected = {
+        "fi": "virhe: tiedosto näyttää kehittämistarpeelta, koska siinä on kenttiä, joita on "
+        "vain sen lajin merkinnöissä: school, grades. Siirrä tiedosto kansioon content/needs/.",
+        "sv": "fel: filen ser ut som ett utvecklingsbehov, eftersom den har fält som bara finns "
+        "i den typen av post: school, grades. Flytta filen till mappen content/needs/.",
+        "en": "error: the file looks like a development need, because it has fields that only "
+        "that kind of entry has: school, grades. Move the file to the folder content/needs/.",
+    }
+    for language, text in expected.items():
+        code, lines = check_lines(tree, "--lang", language)
+        assert code == 1
+        assert lines[:-1] == [f"content/ideas/lukupiiri-2.yml:6:1: {text}"]
+
+
+def test_organisation_in_products_folder(tree: Path) -> None:
+    write(tree, "content/products/oppikaari.yml", COMPANY)
+    code, lines = check_lines(tree, "--lang", "en")
+    assert code == 1
+    assert lines[:-1] == [
+        "content/products/oppikaari.yml:1:1: error: the file looks like an organisation, "
+        "because it has fields that only that kind of entry has: kind, name, business_id. "
+        "Move the file to the folder content/organisations/."
+    ]
+
+
+def test_idea_with_need_field_stays_idea(tree: Path) -> None:
+    write(tree, "content/ideas/lukupeli.yml", IDEA + "school: koivulaakson-koulu\n")
+    code, lines = check_lines(tree, "--lang", "en")
+    assert code == 1
+    assert lines[:-1] == [
+        'content/ideas/lukupeli.yml:9:1: error: school: unknown field "school". The fields '
+        "allowed here: title, summary, description, status, published, updated, valid_until, "
+        "levels, subjects, competences, themes, previous_ids, example, company, answers, seeks, "
+        "stage, contact."
+    ]
+
+
+def test_dedented_language_key_on_its_line(tree: Path) -> None:
+    text = NEED.replace(
+        "title: {fi: Lukupiiri kolmosille, sv: Läscirkel för treor}",
+        "title:\n  fi: Lukupiiri kolmosille\nsv: Läscirkel för treor",
+    )
+    write(tree, "content/needs/lukupiiri.yml", text)
+    expected = {
+        "fi": 'virhe: sv: kenttä "sv" on sisennetty vähemmän kuin rivin 2 kenttä "fi", joten '
+        "YAML ei lue sitä osaksi ryhmää title. Sisennä se samoin kuin rivi 2: 2 välilyöntiä "
+        "rivin alkuun.",
+        "sv": 'fel: sv: fältet "sv" är mindre indraget än fältet "fi" på rad 2, så YAML läser '
+        "det inte som en del av gruppen title. Dra in det som rad 2: 2 mellanslag i början av "
+        "raden.",
+        "en": 'error: sv: the field "sv" is indented less than the field "fi" on line 2, so YAML '
+        "does not read it as part of the group title. Indent it like line 2: 2 spaces at the "
+        "start of the line.",
+    }
+    for language, message in expected.items():
+        code, lines = check_lines(tree, "--lang", language)
+        assert code == 1
+        assert lines[:-1] == [f"content/needs/lukupiiri.yml:3:1: {message}"]
+
+
+def test_dedented_email_not_also_missing(tree: Path) -> None:
+    text = NEED.replace(
+        "contact: {email: kanslia@koivulaakso.example.fi}",
+        "contact:\n  role:\n    fi: rehtori\nemail: kanslia@koivulaakso.example.fi",
+    )
+    write(tree, "content/needs/lukupiiri.yml", text)
+    code, lines = check_lines(tree, "--lang", "fi")
+    assert code == 1
+    assert lines[:-1] == [
+        'content/needs/lukupiiri.yml:11:1: virhe: email: kenttä "email" on sisennetty vähemmän '
+        'kuin rivin 9 kenttä "role", joten YAML ei lue sitä osaksi ryhmää contact. Sisennä se '
+        "samoin kuin rivi 9: 2 välilyöntiä rivin alkuun."
+    ]
+
+
 def test_business_id_check_digit(tree: Path) -> None:
     write(tree, "content/organisations/oppikaari-oy.yml", COMPANY.replace("0101263-6", "0101263-5"))
     code, lines = check_lines(tree, "--lang", "fi")

@@ -234,6 +234,26 @@ SYNTAX_CASES = [
         "content/needs/x.yml:3:4: virhe: sisennys ei täsmää: saman tason kenttien pitää alkaa "
         "samasta sarakkeesta, ja monirivisen tekstin rivit pitää sisentää enemmän kuin sen kenttä.",
     ),
+    (
+        # libyaml stops at line 5; the key dedented out of `offer.group` is on line 4.
+        "offer:\n  group:\n    fi: 5. luokka\nsv: årskurs 5\n  group_size: 24\n",
+        'content/needs/x.yml:4:1: virhe: kenttä "sv" on sisennetty vähemmän kuin rivin 3 kenttä '
+        '"fi", joten YAML ei lue sitä osaksi ryhmää offer.group. Sisennä se samoin kuin rivi 3: '
+        "4 välilyöntiä rivin alkuun.",
+    ),
+    (
+        "contact:\n  email: a@b.fi\n  role:\n    fi: rehtori\n\n  # ruotsiksi\nsv: rektor\n"
+        "  x: y\n",
+        'content/needs/x.yml:7:1: virhe: kenttä "sv" on sisennetty vähemmän kuin rivin 4 kenttä '
+        '"fi", joten YAML ei lue sitä osaksi ryhmää contact.role. Sisennä se samoin kuin rivi '
+        "4: 4 välilyöntiä rivin alkuun.",
+    ),
+    (
+        # `summary` is a valid field at its level, so the indented line below it is the mistake.
+        "title:\n  fi: a\nsummary: b\n  fi: c\n",
+        "content/needs/x.yml:4:3: virhe: sisennys ei täsmää: saman tason kenttien pitää alkaa "
+        "samasta sarakkeesta, ja monirivisen tekstin rivit pitää sisentää enemmän kuin sen kenttä.",
+    ),
 ]
 
 

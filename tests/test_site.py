@@ -4,7 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+from bs4 import BeautifulSoup
+
+from generator.pages import render_pages
 from tests.conftest import CONTENT, ROOT, read_page
+from tests.small_catalogue import load, need, school
 
 NEED = "valitunnin-liikuntaleikit"
 IDEA = "pihapelit-valituntiliikuntaan"
@@ -142,3 +147,43 @@ def test_pages_from_frames_equal_pages_built_by_mkdocs(built_site: Path, tmp_pat
     assert sorted(framed) == sorted(unframed)
     assert [path for path in framed if framed[path] != unframed[path]] == []
     assert len(framed) > 400
+
+
+def offer_text(page: BeautifulSoup) -> str:
+    """Return the text of the need page's fact "the school offers"."""
+    terms = page.select(".kyky-facts dt")
+    term = next(term for term in terms if term.get_text() in ("Koulu tarjoaa", "Skolan erbjuder"))
+    return term.find_next_sibling("dd").get_text()
+
+
+def test_group_size_not_repeated(built_site: Path) -> None:
+    # The group text already gives "noin 90 oppilasta", and group_size is 90.
+    finnish = read_page(built_site, f"tarpeet/{NEED}/")
+    swedish = read_page(built_site, f"sv/behov/{NEED}/")
+    assert offer_text(finnish) == (
+        "3. ja 4. luokat, neljä luokkaa ja noin 90 oppilasta, 1.10.2025 – 29.5.2026"
+    )
+    assert offer_text(swedish) == (
+        "årskurs 3 och 4, fyra klasser med cirka 90 elever, 1.10.2025 – 29.5.2026"
+    )
+
+
+@pytest.mark.parametrize(
+    ("group", "size", "shown"),
+    [
+        ("5. luokka, 24 oppilasta", 24, "5. luokka, 24 oppilasta"),
+        ("5. luokka", 24, "5. luokka (24 oppilasta)"),
+        ("5. luokka", 5, "5. luokka (5 oppilasta)"),
+        ("5.–6. luokat, yhteensä 124", 24, "5.–6. luokat, yhteensä 124 (24 oppilasta)"),
+        ("kaksi ryhmää, yhteensä 40.", 40, "kaksi ryhmää, yhteensä 40."),
+    ],
+)
+def test_group_size_shown_when_text_lacks_it(
+    tmp_path: Path, group: str, size: int, shown: str
+) -> None:
+    content = tmp_path / "content"
+    school(content)
+    need(content, "ryhma", "Ryhmä", offer={"group": {"fi": group}, "group_size": size})
+    pages = {page.path: page for page in render_pages(load(content), "fi")}
+    page = BeautifulSoup(pages["tarpeet/ryhma/"].body, "html.parser")
+    assert offer_text(page) == shown
