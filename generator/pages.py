@@ -193,10 +193,10 @@ class Renderer:
             return url(entry_path(record.kind, record.id, language))
 
         def card_html(record: Record, level: int) -> Markup:
-            key = (record.kind, record.id, level, record_url(record))
+            href = record_url(record)
+            key = (record.kind, record.id, level, href)
             if key not in self.card_cache:
-                card = self.environment.get_template("_card.html")
-                self.card_cache[key] = Markup(card.render(context, record=record, level=level))
+                self.card_cache[key] = Markup(self.macros.card(record, level, href))
             return self.card_cache[key]
 
         context = {
@@ -216,6 +216,12 @@ class Renderer:
             "today": self.catalogue.today,
         }
         return context
+
+    @cached_property
+    def macros(self) -> Any:
+        """The shared macros, made once with the context of the home page: only for
+        macros, such as `card`, whose links come as arguments."""
+        return self.environment.get_template("_macros.html").make_module(self.context(""))
 
     def render(self, template: str, path: str, **values: Any) -> str:
         context = self.context(path)

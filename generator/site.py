@@ -69,12 +69,12 @@ def build_site(
 
     # Render and build each language in its own process, and meanwhile make the feeds,
     # open data and redirect pages here.
+    # The forked workers inherit the catalogue as their initializer's argument, which
+    # is not pickled; passed with each task, it would be pickled and unpickled twice.
     context = multiprocessing.get_context("fork")
-    languages = [
-        (catalogue, language, str(work), config_file, frames) for language in SITE_LANGUAGES
-    ]
-    with context.Pool(len(SITE_LANGUAGES)) as pool:
-        pending = pool.starmap_async(build_language, languages)
+    languages = [(language, str(work), config_file, frames) for language in SITE_LANGUAGES]
+    with context.Pool(len(SITE_LANGUAGES), _inherit, (catalogue,)) as pool:
+        pending = pool.starmap_async(_build_inherited, languages)
         exported = export_files(catalogue, configured_site_url(config_file))
         counts = pending.get()
 
@@ -88,6 +88,17 @@ def build_site(
     return sum(counts)
 
 
+_INHERITED: list[Catalogue] = []
+
+
+def _inherit(catalogue: Catalogue) -> None:
+    _INHERITED.append(catalogue)
+
+
+def _build_inherited(language: str, work: str, config_file: str, frames: bool) -> int:
+    return build_language(_INHERITED[0], language, work, config_file, frames)
+
+
 def build_language(
     catalogue: Catalogue, language: str, work: str, config_file: str, frames: bool = True
 ) -> int:
@@ -97,9 +108,9 @@ def build_language(
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     root = Path(work) / language
     root.mkdir(parents=True)
-    pages = render_pages(catalogue, language)
-    # Pagefind indexes the entries while MkDocs builds and the frames are filled.
+    # Pagefind indexes the entries while the pages are rendered and built.
     with search_bundle(catalogue, language, root) as bundle:
+        pages = render_pages(catalogue, language)
         build_pages(pages, language, root, config_file, frames)
     bundle.rename(root / "site" / "pagefind")
     return len(pages)

@@ -208,7 +208,8 @@ function resultItem(data) {
   const item = element("li", "kyky-card");
   const heading = element("h3", "kyky-card__title");
   const link = element("a", "", data.meta.title);
-  link.href = data.url;
+  // Pagefind indexes `tarpeet/x.html` for the page `tarpeet/x/` (generator/search.py).
+  link.href = data.url.replace(/\.html$/, "/");
   heading.append(link);
   item.append(heading);
 
