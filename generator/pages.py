@@ -130,6 +130,9 @@ class Renderer:
         self.catalogue = catalogue
         self.language = language
         self.environment = template_environment()
+        # The page being rendered, which links are relative to.
+        self.path = ""
+        self.environment.globals.update(self.helpers())
         # Cards by record, heading level and link: the listings per filter value repeat
         # the same cards many times.
         self.card_cache: dict[tuple[str, str, int, str], Markup] = {}
@@ -180,14 +183,17 @@ class Renderer:
     def title(self, record: Record) -> str:
         return record_title(record, self.language)
 
-    def context(self, path: str) -> dict[str, Any]:
+    def helpers(self) -> dict[str, Any]:
+        """Return the functions and values that templates and macros use.
+
+        They become globals of this renderer's environment, so that macros imported
+        without the page's context are made once. Links are relative to `self.path`,
+        the page being rendered.
+        """
         language = self.language
 
         def url(target: str) -> str:
-            return relative_url(path, target)
-
-        def t(key: str, **params: object) -> str:
-            return ui(key, language, **params)
+            return relative_url(self.path, target)
 
         def record_url(record: Record) -> str:
             return url(entry_path(record.kind, record.id, language))
@@ -196,12 +202,13 @@ class Renderer:
             href = record_url(record)
             key = (record.kind, record.id, level, href)
             if key not in self.card_cache:
-                self.card_cache[key] = Markup(self.macros.card(record, level, href))
+                macros = self.environment.get_template("_macros.html").module
+                self.card_cache[key] = Markup(macros.card(record, level, href))  # type: ignore[attr-defined]
             return self.card_cache[key]
 
-        context = {
+        return {
             "lang": language,
-            "t": t,
+            "t": lambda key, **params: ui(key, language, **params),
             "url": url,
             "record_url": record_url,
             "card_html": card_html,
@@ -215,18 +222,10 @@ class Renderer:
             "page_url": lambda name: url(page_path(name, language)),
             "today": self.catalogue.today,
         }
-        return context
-
-    @cached_property
-    def macros(self) -> Any:
-        """The shared macros, made once with the context of the home page: only for
-        macros, such as `card`, whose links come as arguments."""
-        return self.environment.get_template("_macros.html").make_module(self.context(""))
 
     def render(self, template: str, path: str, **values: Any) -> str:
-        context = self.context(path)
-        context.update(values)
-        return self.environment.get_template(f"{template}.html").render(context)
+        self.path = path
+        return self.environment.get_template(f"{template}.html").render(values)
 
     def entry(self, record: Record) -> Page:
         # Imported here because these modules import this one.
