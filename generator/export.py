@@ -44,16 +44,31 @@ def configured_site_url(config_file: str) -> str:
 def export_site(catalogue: Catalogue, site_dir: Path, site_url: str) -> int:
     """Write feeds, open data and redirects; return the number of files."""
     files = export_files(catalogue, site_url)
+    for language in SITE_LANGUAGES:
+        files += entry_data_files(catalogue, site_url, language)
     write_files(files, site_dir)
     return len(files)
 
 
 def export_files(catalogue: Catalogue, site_url: str) -> list[tuple[str, bytes]]:
-    """Return the feeds, open data and redirect pages, each with its path in the site."""
+    """Return the feeds, open data and redirect pages, each with its path in the site,
+    without the data files of the entries (`entry_data_files`)."""
     files = _feeds(catalogue, site_url)
     files += _open_data(catalogue, site_url)
     files += _redirect_pages(catalogue, site_url)
     return files
+
+
+def entry_data_files(catalogue: Catalogue, site_url: str, language: str) -> list[tuple[str, bytes]]:
+    """Return the JSON file next to each entry page of one language."""
+    return [
+        (
+            entry_path(kind, record.id, language) + ENTRY_DATA_FILE,
+            _json(record_data(catalogue, record, site_url)),
+        )
+        for kind in KINDS
+        for record in catalogue.all(kind)
+    ]
 
 
 def write_files(files: list[tuple[str, bytes]], site_dir: Path) -> None:
@@ -75,11 +90,6 @@ def _open_data(catalogue: Catalogue, site_url: str) -> list[tuple[str, bytes]]:
     files = [("catalogue.json", _json(catalogue_data(catalogue, site_url)))]
     files += [(f"{kind}.csv", render_csv(catalogue, kind, site_url)) for kind in KINDS]
     files += [(f"schemas/{name}", _json(schema)) for name, schema in schemas(site_url).items()]
-    for kind in KINDS:
-        for record in catalogue.all(kind):
-            content = _json(record_data(catalogue, record, site_url))
-            for language in SITE_LANGUAGES:
-                files.append((entry_path(kind, record.id, language) + ENTRY_DATA_FILE, content))
     return files
 
 

@@ -27,7 +27,7 @@ from typing import Any
 import yaml
 
 from generator.catalogue import KINDS, Catalogue
-from generator.export import configured_site_url, export_files, write_files
+from generator.export import configured_site_url, entry_data_files, export_files, write_files
 from generator.finnish import open_analyser
 from generator.opendata import script_json
 from generator.pages import OTHER_LANGUAGE, Page, render_pages, ui
@@ -112,6 +112,10 @@ def build_language(
     with search_bundle(catalogue, language, root) as bundle:
         pages = render_pages(catalogue, language)
         build_pages(pages, language, root, config_file, frames)
+        data_files = entry_data_files(catalogue, configured_site_url(config_file), language)
+        write_files(
+            [(local_path(path, language), data) for path, data in data_files], root / "site"
+        )
     bundle.rename(root / "site" / "pagefind")
     return len(pages)
 
@@ -136,6 +140,12 @@ def build_pages(
         parts = templates[frame_of(page, values, language)]
         fill_frame(parts, values, root / "site", local_path(page.path, language))
     write_sitemap(pages, root / "site", settings["site_url"], language)
+
+
+def write_entry_data(catalogue: Catalogue, language: str, site: Path, site_url: str) -> None:
+    """Write the open data file next to each entry page of the language."""
+    files = entry_data_files(catalogue, site_url, language)
+    write_files([(local_path(path, language), data) for path, data in files], site)
 
 
 def local_path(path: str, language: str) -> str:
