@@ -22,6 +22,7 @@ import csv
 import io
 import json
 import typing
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -107,10 +108,15 @@ def dump_json(data: object) -> str:
 
 def csv_columns(kind: str) -> list[str]:
     """Return the columns of a kind's CSV: id, addresses, shown status, then every field."""
+    return list(_csv_columns(kind))
+
+
+@cache
+def _csv_columns(kind: str) -> tuple[str, ...]:
     leading = ["id", "url_fi", "url_sv"]
     if kind != "organisations":
         leading.append("shown_status")
-    return leading + list(_model_columns(MODELS[kind]))
+    return (*leading, *_model_columns(MODELS[kind]))
 
 
 def _model_columns(model: type[BaseModel], prefix: str = "") -> typing.Iterator[str]:
@@ -145,7 +151,7 @@ def csv_row(catalogue: Catalogue, record: Record, site_url: str) -> dict[str, st
             "shown_status": data["status"] or "",
         }
     )
-    return {column: _cell(flat.get(column)) for column in csv_columns(record.kind)}
+    return {column: _cell(flat.get(column)) for column in _csv_columns(record.kind)}
 
 
 def _flatten(value: dict[str, Any], prefix: str = "") -> dict[str, Any]:

@@ -20,6 +20,7 @@ import os
 import posixpath
 import re
 import shutil
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -66,6 +67,13 @@ def build_site(
     work = site_path.parent / f".{site_path.name}-build"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
+    # Deleting the previous site's thousands of files takes seconds: it happens beside
+    # the build, in a thread started after the workers are forked, as MkDocs would
+    # also have deleted it before building.
+    previous = work / "previous-site"
+    if site_path.is_dir():
+        site_path.rename(previous)
+    cleaner = threading.Thread(target=shutil.rmtree, args=(previous, True))
 
     # Render and build each language in its own process, and meanwhile make the feeds,
     # open data and redirect pages here.
@@ -74,6 +82,7 @@ def build_site(
     context = multiprocessing.get_context("fork")
     languages = [(language, str(work), config_file, frames) for language in SITE_LANGUAGES]
     with context.Pool(len(SITE_LANGUAGES), _inherit, (catalogue,)) as pool:
+        cleaner.start()
         pending = pool.starmap_async(_build_inherited, languages)
         exported = export_files(catalogue, configured_site_url(config_file))
         counts = pending.get()
@@ -85,6 +94,7 @@ def build_site(
 
     # Publish the JSON Schemas that the first line of every content file points at.
     write_schemas(Path(site_dir) / "schemas")
+    cleaner.join()
     return sum(counts)
 
 
@@ -405,7 +415,6 @@ def navigation(language: str) -> list[dict[str, str]]:
 
 
 def assemble(work: Path, site_dir: Path) -> None:
-    shutil.rmtree(site_dir, ignore_errors=True)
     (work / "fi" / "site").rename(site_dir)
     for language in SITE_LANGUAGES:
         if language != "fi":
