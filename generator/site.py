@@ -67,13 +67,7 @@ def build_site(
     work = site_path.parent / f".{site_path.name}-build"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    # Deleting the previous site's thousands of files takes seconds: it happens beside
-    # the build, in a thread started after the workers are forked, as MkDocs would
-    # also have deleted it before building.
-    previous = work / "previous-site"
-    if site_path.is_dir():
-        site_path.rename(previous)
-    cleaner = threading.Thread(target=shutil.rmtree, args=(previous, True))
+    cleaner = previous_site_cleaner(site_path, work)
 
     # Render and build each language in its own process, and meanwhile make the feeds,
     # open data and redirect pages here.
@@ -88,14 +82,27 @@ def build_site(
         counts = pending.get()
 
     # Put the languages together and add the media files and the exported files.
-    assemble(work, Path(site_dir))
-    copy_media(catalogue, content_root, Path(site_dir))
-    write_files(exported, Path(site_dir))
+    assemble(work, site_path)
+    copy_media(catalogue, content_root, site_path)
+    write_files(exported, site_path)
 
     # Publish the JSON Schemas that the first line of every content file points at.
-    write_schemas(Path(site_dir) / "schemas")
+    write_schemas(site_path / "schemas")
     cleaner.join()
     return sum(counts)
+
+
+def previous_site_cleaner(site_path: Path, work: Path) -> threading.Thread:
+    """Move the previous site into the work folder and return a thread that deletes it.
+
+    Deleting thousands of files takes seconds, so the thread runs beside the build. It
+    is started after the workers are forked. MkDocs also deletes the previous site
+    before it builds.
+    """
+    previous = work / "previous-site"
+    if site_path.is_dir():
+        site_path.rename(previous)
+    return threading.Thread(target=shutil.rmtree, args=(previous, True))
 
 
 _INHERITED: list[Catalogue] = []
@@ -122,10 +129,7 @@ def build_language(
     with search_bundle(catalogue, language, root) as bundle:
         pages = render_pages(catalogue, language)
         build_pages(pages, language, root, config_file, frames)
-        data_files = entry_data_files(catalogue, configured_site_url(config_file), language)
-        write_files(
-            [(local_path(path, language), data) for path, data in data_files], root / "site"
-        )
+        write_entry_data(catalogue, language, root / "site", configured_site_url(config_file))
     bundle.rename(root / "site" / "pagefind")
     return len(pages)
 
