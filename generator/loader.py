@@ -27,6 +27,8 @@ from generator.models import fields_under
 from generator.problems import FieldPath, Problem
 
 MAX_FILE_BYTES = 256 * 1024
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+_OTHER_LINE_BREAK = re.compile("[\r\x85\u2028\u2029]")
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 
 try:
@@ -119,7 +121,7 @@ def load_document(path: str, display_path: str) -> Document:
 def parse_document(text: str, display_path: str) -> Document:
     if not _has_content(text):
         raise LoadError([_problem(display_path, 1, 1, "file_empty")])
-    builder = _Builder(display_path, text.split("\n"))
+    builder = _Builder(display_path, split_lines(text))
     try:
         for event in yaml.parse(text, Loader=_Parser):
             builder.feed(event)
@@ -144,6 +146,17 @@ def parse_document(text: str, display_path: str) -> Document:
     )
 
 
+def split_lines(text: str) -> list[str]:
+    """Split a text into lines as libyaml counts them, so that a mark's line indexes them.
+
+    Besides a line feed, libyaml ends a line at a lone carriage return, a CRLF left by
+    a stray CR before it, NEL (U+0085), and the line and paragraph separators.
+    """
+    if _OTHER_LINE_BREAK.search(text) is None:
+        return text.split("\n")
+    return _LINE_BREAK.split(text)
+
+
 def _has_content(text: str) -> bool:
     for line in text.splitlines():
         stripped = line.strip()
@@ -163,7 +176,7 @@ def _syntax_problem(path: str, error: yaml.MarkedYAMLError, text: str) -> Proble
     found on the next line, and an unclosed quote at the end of the file. The context
     mark, or the line before, is then where the mistake is.
     """
-    lines = text.split("\n")
+    lines = split_lines(text)
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line, mark.column) if mark else (0, 0)
     problem_text = error.problem or ""

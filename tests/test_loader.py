@@ -10,7 +10,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.loader import MAX_FILE_BYTES, LoadError, load_document, parse_document
+from generator.loader import (
+    MAX_FILE_BYTES,
+    LoadError,
+    load_document,
+    parse_document,
+    split_lines,
+)
 from generator.problems import format_problem
 
 
@@ -260,3 +266,16 @@ SYNTAX_CASES = [
 @pytest.mark.parametrize(("text", "expected"), SYNTAX_CASES)
 def test_syntax_mistake_on_its_line(text: str, expected: str) -> None:
     assert errors_of(text, "fi") == [expected]
+
+
+def test_line_breaks_counted_as_libyaml_counts_them() -> None:
+    # A lone carriage return ends a line for libyaml, so the missing colon is on line 3.
+    assert errors_of("title:\n  fi: Lukupiiri\rsummary x\n") == [
+        "content/needs/x.yml:3:1: error: the colon after the field name is missing. Write the "
+        'field as "field: value", with a space after the colon.'
+    ]
+    assert errors_of("a x\u2028y\nb: c") == [
+        "content/needs/x.yml:2:1: error: the colon after the field name is missing. Write the "
+        'field as "field: value", with a space after the colon.'
+    ]
+    assert split_lines("a\rb\r\r\nc\x85d\u2028e\u2029f\ng") == ["a", "b", "", *"cdefg"]
