@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 import textwrap
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.catalogue import check
 from tests.conftest import ROOT, run_kyky
 
 SCHOOL = """\
@@ -824,3 +826,15 @@ def test_broken_pipe_ends_quietly(tree: Path) -> None:
         check=False,
     )
     assert "Traceback" not in result.stderr
+
+
+def test_check_leaves_the_collector_as_it_found_it(tree: Path) -> None:
+    assert gc.isenabled()
+    check(str(tree / "content"))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        check(str(tree / "content"))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
