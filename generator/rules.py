@@ -12,8 +12,6 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-import yaml
-
 from generator.catalogue import Catalogue, Link, Record
 from generator.files import (
     FORMAT_SUFFIXES,
@@ -26,7 +24,7 @@ from generator.files import (
 from generator.messages import Ref
 from generator.models import Idea, Need, Organisation, Period, Product
 from generator.problems import FieldPath, Problem, Severity
-from generator.vocabularies import DATA
+from generator.vocabularies import load_data
 
 # Lengths of a title or an organisation's name, in characters. Listings, feeds and
 # search results show the whole title, so a longer one is a warning and a far longer
@@ -172,7 +170,7 @@ PHONE_NUMBER = re.compile(r"\+?\(?\d[\d ()/-]{5,}\d")
 
 @cache
 def _given_names() -> frozenset[str]:
-    lists = yaml.safe_load((DATA / "given_names.yaml").read_text("utf-8"))
+    lists = load_data("given_names.yaml")
     return frozenset({*lists["finnish"], *lists["swedish"]})
 
 
