@@ -1,6 +1,7 @@
 """Read one YAML content file into plain data, keeping the line and column of every node.
 
-The loader builds the data from PyYAML's event stream rather than its constructor:
+The loader builds the data from what libyaml parsed rather than from PyYAML's
+constructor:
 
 - every scalar stays the text that was written, so YAML 1.1 never turns `no`, `on`,
   `012`, `1:20` or `1.10` into something else; only an empty value or `~`/`null` is
@@ -8,7 +9,14 @@ The loader builds the data from PyYAML's event stream rather than its constructo
 - anchors, aliases and explicit tags are reported, never expanded, so an alias bomb
   costs one pass over its events;
 - a duplicate key is reported with the lines of both occurrences;
-- the walk is iterative, so deep nesting cannot exhaust Python's stack.
+- deep nesting cannot exhaust Python's stack: the event walk is iterative, and the
+  node walk gives a file nested too deep for it to the event walk.
+
+A file is read in one of two ways. Most are plain mappings of plain values, and the
+fast path walks the node tree that libyaml composes in C. Whatever that path does not
+expect (an anchor, an alias, a tag, a duplicate or complex key, another document, a
+syntax error) sends the file to the event path, which reports each of those
+exactly. Both give the same document for every file the fast path accepts.
 
 A file with any problem here is not validated further: its data could be wrong in
 ways that would only produce follow-on errors.
@@ -16,23 +24,29 @@ ways that would only produce follow-on errors.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode
 
 from generator.models import fields_under
 from generator.problems import FieldPath, Problem
 
 MAX_FILE_BYTES = 256 * 1024
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+_OTHER_LINE_BREAK = re.compile("[\r\x85\u2028\u2029]")
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
 
 try:
     _Parser: type = yaml.CSafeLoader
-except AttributeError:  # PyYAML built without libyaml
+    from yaml._yaml import CParser as _NodeParser
+except (AttributeError, ImportError):  # PyYAML built without libyaml
     _Parser = yaml.SafeLoader
+    _NodeParser = None
 
 
 @dataclass(frozen=True)
@@ -68,6 +82,11 @@ class Document:
                 return self.positions[path]
             path = path[:-1]
         return self.positions.get((), Position(1, 1))
+
+
+# Positions repeat from file to file and never change, so one object serves every file
+# (up to 65,536 distinct positions are kept).
+_position = functools.lru_cache(maxsize=1 << 16)(Position)
 
 
 class LoadError(Exception):
@@ -119,7 +138,12 @@ def load_document(path: str, display_path: str) -> Document:
 def parse_document(text: str, display_path: str) -> Document:
     if not _has_content(text):
         raise LoadError([_problem(display_path, 1, 1, "file_empty")])
-    builder = _Builder(display_path, text.split("\n"))
+    return read_nodes(text, display_path) or read_events(text, display_path)
+
+
+def read_events(text: str, display_path: str) -> Document:
+    """Build the document from libyaml's events, reporting every problem found."""
+    builder = _Builder(display_path, split_lines(text))
     try:
         for event in yaml.parse(text, Loader=_Parser):
             builder.feed(event)
@@ -144,7 +168,20 @@ def parse_document(text: str, display_path: str) -> Document:
     )
 
 
+def split_lines(text: str) -> list[str]:
+    """Split a text into lines as libyaml counts them, so that a mark's line indexes them.
+
+    Besides a line feed, libyaml ends a line at a lone carriage return, a CRLF left by
+    a stray CR before it, NEL (U+0085), and the line and paragraph separators.
+    """
+    if _OTHER_LINE_BREAK.search(text) is None:
+        return text.split("\n")
+    return _LINE_BREAK.split(text)
+
+
 def _has_content(text: str) -> bool:
+    if text.lstrip()[:1] not in ("", "#", "-", "."):
+        return True  # the first line that is not blank is neither a comment nor a marker
     for line in text.splitlines():
         stripped = line.strip()
         if stripped and not stripped.startswith("#") and stripped not in ("---", "..."):
@@ -163,7 +200,7 @@ def _syntax_problem(path: str, error: yaml.MarkedYAMLError, text: str) -> Proble
     found on the next line, and an unclosed quote at the end of the file. The context
     mark, or the line before, is then where the mistake is.
     """
-    lines = text.split("\n")
+    lines = split_lines(text)
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line, mark.column) if mark else (0, 0)
     problem_text = error.problem or ""
@@ -374,13 +411,13 @@ class _Builder:
         mapping.pending_key = key
         mapping.key_line = line
         key_path = (*mapping.field_path, key)
-        self.key_positions[key_path] = Position(line, event.start_mark.column + 1)
+        self.key_positions[key_path] = _position(line, event.start_mark.column + 1)
 
     def _add_value(self, value: Any, event: yaml.Event) -> FieldPath:
         mark = event.start_mark
         if not self.stack:
             self.root = value
-            self.positions[()] = Position(mark.line + 1, mark.column + 1)
+            self.positions[()] = _position(mark.line + 1, mark.column + 1)
             return ()
         top = self.stack[-1]
         if isinstance(top.value, list):
@@ -395,7 +432,7 @@ class _Builder:
             if top.pending_key not in top.value:
                 top.value[top.pending_key] = value
             top.pending_key = None
-        self.positions[field_path] = Position(mark.line + 1, mark.column + 1)
+        self.positions[field_path] = _position(mark.line + 1, mark.column + 1)
         return field_path
 
     def _open(self, event: yaml.CollectionStartEvent) -> None:
@@ -411,3 +448,116 @@ def _implicit(event: yaml.NodeEvent) -> bool:
     if isinstance(implicit, tuple):
         return any(implicit)
     return bool(implicit)
+
+
+# The fast path: a walk over the nodes that libyaml composes.
+
+# In a file that libyaml parses, an anchor or alias never directly follows a letter,
+# digit or underscore, because a plain scalar or a tag there takes the `&` or `*` in.
+_MAYBE_ANCHOR = re.compile(r"(?<!\w)[&*]")
+# The tag the node parser gives a node written without one.
+_NO_TAG = ""
+
+
+class _Unusual(Exception):
+    """Something the fast path leaves to the event path."""
+
+
+class _NodeLoader(_NodeParser or object):  # type: ignore[misc]
+    """libyaml's composer with every tag left as written.
+
+    A node written without a tag, or with the non-specific `!` where libyaml treats it
+    as implicit, gets the tag "" instead of one resolved from its value, so an explicit
+    tag stands out. Aliases would come back as the node they name, which is why files
+    that may hold one never come here.
+    """
+
+    def resolve(self, kind: type, value: str | None, implicit: bool | tuple[bool, bool]) -> str:
+        # A scalar has two flags, plain and quoted. The event path calls it implicit when
+        # either is set, and libyaml sets neither for a `!` with no value after it.
+        if isinstance(implicit, tuple):
+            implicit = True in implicit
+        return _NO_TAG if implicit else "!"
+
+    def descend_resolver(self, parent: object, index: object) -> None:
+        return None
+
+    def ascend_resolver(self) -> None:
+        return None
+
+
+def read_nodes(text: str, display_path: str) -> Document | None:
+    """Build the document from libyaml's node tree, or return None to use the event path."""
+    if _NodeParser is None or (("&" in text or "*" in text) and _MAYBE_ANCHOR.search(text)):
+        return None
+    parser = _NodeLoader(text)
+    try:
+        root = parser.get_single_node()
+    except yaml.YAMLError:
+        return None  # the event path reports the mistake where it is
+    finally:
+        parser.dispose()
+    if not isinstance(root, MappingNode):
+        return None
+    walk = _NodeWalk(split_lines(text))
+    try:
+        data = walk.value(root, ())
+    except (_Unusual, RecursionError):
+        return None
+    return Document(
+        display_path, data, walk.positions, walk.key_positions, walk.folded, walk.cut_by_comment
+    )
+
+
+class _NodeWalk:
+    """Turns a node tree without anchors, tags or repeated keys into plain data and positions.
+
+    Positions are recorded in the order the event path records them, each before the
+    values below it, so that both paths give equal documents.
+    """
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.positions: dict[FieldPath, Position] = {}
+        self.key_positions: dict[FieldPath, Position] = {}
+        self.folded: set[FieldPath] = set()
+        self.cut_by_comment: set[FieldPath] = set()
+        self.seen: set[int] = set()
+
+    def value(self, node: Node, field_path: FieldPath) -> Any:
+        mark = node.start_mark
+        self.positions[field_path] = _position(mark.line + 1, mark.column + 1)
+        if node.tag:
+            raise _Unusual
+        if node.__class__ is ScalarNode:
+            return self.scalar(node, field_path)
+        if id(node) in self.seen:
+            raise _Unusual  # an alias: the same node a second time
+        self.seen.add(id(node))
+        if node.__class__ is MappingNode:
+            return self.mapping(node, field_path)
+        return [self.value(item, (*field_path, index)) for index, item in enumerate(node.value)]
+
+    def mapping(self, node: MappingNode, field_path: FieldPath) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            if key_node.__class__ is not ScalarNode or key_node.tag or key in data:
+                raise _Unusual  # a complex, tagged or repeated key
+            mark = key_node.start_mark
+            key_path = (*field_path, key)
+            self.key_positions[key_path] = _position(mark.line + 1, mark.column + 1)
+            data[key] = self.value(value_node, key_path)
+        return data
+
+    def scalar(self, node: ScalarNode, field_path: FieldPath) -> str | None:
+        style, start, end = node.style, node.start_mark, node.end_mark
+        if end.line > start.line and style in ("", "'", '"'):
+            self.folded.add(field_path)
+        if style:
+            return node.value
+        if end.line < len(self.lines):
+            rest = self.lines[end.line][end.column :]
+            if rest[:1] in (" ", "\t") and rest.lstrip().startswith("#"):
+                self.cut_by_comment.add(field_path)
+        return None if node.value in NULL_WORDS else node.value

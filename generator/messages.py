@@ -9,16 +9,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cache
 
-import yaml
-
-from generator.vocabularies import DATA, LANGUAGES
+from generator.vocabularies import LANGUAGES, load_data
 
 
 @cache
 def catalogue() -> dict[str, dict[str, str]]:
     """Load every message as {key: {language: template}}."""
-    text = (DATA / "messages.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    messages: dict[str, dict[str, str]] = load_data("messages.yaml")
+    return messages
 
 
 @dataclass(frozen=True)
@@ -57,8 +55,8 @@ def _fill(value: object, language: str) -> object:
 @cache
 def field_texts() -> dict[str, dict[str, dict[str, str]]]:
     """Load the label and help of every content field as {field: {label|help: {language: text}}}."""
-    text = (DATA / "fields.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    texts: dict[str, dict[str, dict[str, str]]] = load_data("fields.yaml")
+    return texts
 
 
 def field_label(name: str) -> PerLanguage:

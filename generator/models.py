@@ -8,6 +8,7 @@ can point at the field that breaks it. Every custom error raises a
 
 from __future__ import annotations
 
+import functools
 import re
 import typing
 from collections.abc import Sequence
@@ -20,11 +21,12 @@ from pydantic import (
     AfterValidator,
     BaseModel,
     ConfigDict,
-    EmailStr,
     Field,
     StringConstraints,
+    WithJsonSchema,
     model_validator,
 )
+from pydantic.networks import validate_email
 from pydantic_core import PydanticCustomError
 
 from generator.vocabularies import codes
@@ -81,7 +83,20 @@ def _check_content_path(value: str) -> str:
     return value
 
 
+@functools.lru_cache(maxsize=4096)
+def _check_email(value: str) -> str:
+    """Validate and normalise an address as pydantic's EmailStr does, once per address.
+
+    The same few role addresses recur in many files, and email-validator's checks took
+    over 40 % of the validation time of the synthetic catalogue's entries.
+    """
+    return validate_email(value)[1]
+
+
 WebAddress = Annotated[str, AfterValidator(_check_web_address)]
+EmailAddress = Annotated[
+    str, AfterValidator(_check_email), WithJsonSchema({"type": "string", "format": "email"})
+]
 BusinessId = Annotated[str, AfterValidator(_check_business_id)]
 ContentPath = Annotated[str, AfterValidator(_check_content_path)]
 
@@ -129,7 +144,7 @@ class Period(StrictModel):
 class Contact(StrictModel):
     """A work contact. A role address (a school office, a project mailbox) is preferred."""
 
-    email: EmailStr = Field(description="E-mail address, preferably a role address.")
+    email: EmailAddress = Field(description="E-mail address, preferably a role address.")
     role: LocalizedText | None = Field(
         None, description="Who answers, as a role: 'rehtori', 'projektets kontaktperson'."
     )

@@ -12,8 +12,6 @@ from datetime import date
 from functools import cache
 from typing import Any
 
-import yaml
-
 from generator.catalogue import Catalogue, Link, Record
 from generator.files import (
     FORMAT_SUFFIXES,
@@ -26,7 +24,7 @@ from generator.files import (
 from generator.messages import Ref
 from generator.models import Idea, Need, Organisation, Period, Product
 from generator.problems import FieldPath, Problem, Severity
-from generator.vocabularies import DATA
+from generator.vocabularies import load_data
 
 # Lengths of a title or an organisation's name, in characters. Listings, feeds and
 # search results show the whole title, so a longer one is a warning and a far longer
@@ -172,7 +170,7 @@ PHONE_NUMBER = re.compile(r"\+?\(?\d[\d ()/-]{5,}\d")
 
 @cache
 def _given_names() -> frozenset[str]:
-    lists = yaml.safe_load((DATA / "given_names.yaml").read_text("utf-8"))
+    lists = load_data("given_names.yaml")
     return frozenset({*lists["finnish"], *lists["swedish"]})
 
 
@@ -184,24 +182,51 @@ def _pupil_name_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return full_name, pupil_and_name
 
 
-def _texts(data: Any, path: FieldPath = ()) -> Iterator[tuple[FieldPath, str]]:
-    """Yield every text written in a language (under a `fi` or `sv` key) with its path."""
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield from _texts(value, (*path, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _texts(value, (*path, index))
-    elif isinstance(data, str) and ({"fi", "sv"} & set(path[-2:])):
-        yield path, data
+@cache
+def _given_name_anywhere() -> re.Pattern[str]:
+    """Match a given name anywhere, even inside a word.
+
+    Most texts name no one, and this one pass over them costs a fraction of splitting
+    them into words, so it is the first test.
+    """
+    return re.compile("|".join(sorted(_given_names(), key=len, reverse=True)))
+
+
+LANGUAGE_KEYS = frozenset({"fi", "sv"})
+
+
+def _texts(data: dict[str, Any]) -> list[tuple[FieldPath, str]]:
+    """Return every text written in a language (under a `fi` or `sv` key) with its path.
+
+    A text counts if its own key or its parent's key is `fi` or `sv`, so that each
+    keyword of `themes: {fi: [...]}` counts too.
+    """
+    found: list[tuple[FieldPath, str]] = []
+    _collect_texts(data, (), found)
+    return found
+
+
+def _collect_texts(
+    data: dict[str, Any] | list[Any], path: FieldPath, found: list[tuple[FieldPath, str]]
+) -> None:
+    in_language = bool(path) and path[-1] in LANGUAGE_KEYS
+    items = data.items() if isinstance(data, dict) else enumerate(data)
+    for key, value in items:
+        if isinstance(value, str):
+            if in_language or key in LANGUAGE_KEYS:
+                found.append(((*path, key), value))
+        elif isinstance(value, (dict, list)):
+            _collect_texts(value, (*path, key), found)
 
 
 def _pupil_names(record: Record) -> Iterator[Problem]:
     for path, text in _texts(record.document.data):
         if record.kind == "organisations" and path[0] == "name":
             continue
+        if _given_name_anywhere().search(text) is None:
+            continue  # the common case
         if _given_names().isdisjoint(re.findall(r"\w+", text)):
-            continue  # the common case, and far cheaper than the patterns below
+            continue  # a name only inside a longer word, such as Emma in Emmaus
         found: list[str] = []
         for pattern in _pupil_name_patterns():
             found += [match.group(0) for match in pattern.finditer(text)]

@@ -12,6 +12,7 @@ import re
 import types
 import typing
 from datetime import date
+from functools import cache
 from typing import Any, Literal
 
 from pydantic import BaseModel, ValidationError
@@ -541,9 +542,23 @@ def _localized_texts(value: Any, field_path: FieldPath) -> list[tuple[FieldPath,
         return [(field_path, value)]
     found: list[tuple[FieldPath, LocalizedText]] = []
     if isinstance(value, BaseModel):
-        for name in type(value).model_fields:
+        for name in _fields_with_texts(type(value)):
             found.extend(_localized_texts(getattr(value, name), (*field_path, name)))
     elif isinstance(value, list):
         for index, item in enumerate(value):
             found.extend(_localized_texts(item, (*field_path, index)))
     return found
+
+
+@cache
+def _fields_with_texts(model: type[BaseModel]) -> tuple[str, ...]:
+    """Return, in order, the fields of a model whose value is or contains a LocalizedText."""
+    return tuple(
+        name for name, field in model.model_fields.items() if _holds_text(field.annotation)
+    )
+
+
+def _holds_text(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation is LocalizedText or bool(_fields_with_texts(annotation))
+    return any(_holds_text(argument) for argument in typing.get_args(annotation))

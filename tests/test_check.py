@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import subprocess
 import sys
 import textwrap
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from generator.catalogue import check
 from tests.conftest import ROOT, run_kyky
 
 SCHOOL = """\
@@ -824,3 +826,31 @@ def test_broken_pipe_ends_quietly(tree: Path) -> None:
         check=False,
     )
     assert "Traceback" not in result.stderr
+
+
+def test_invalid_email_reported_in_every_file(tree: Path) -> None:
+    """Each address is validated once; a wrong one is still reported wherever it is."""
+    need = NEED.replace("kanslia@koivulaakso.example.fi", "kanslia(at)koivulaakso.fi")
+    write(tree, "content/needs/lukupiiri.yml", need)
+    write(tree, "content/needs/lukupiiri-2.yml", need)
+    code, lines = check_lines(tree, "--lang", "en")
+    assert code == 1
+    assert lines == [
+        'content/needs/lukupiiri-2.yml:8:18: error: contact.email: "kanslia(at)koivulaakso.fi" '
+        "is not a valid e-mail address. Write it as office@school.example.fi.",
+        'content/needs/lukupiiri.yml:8:18: error: contact.email: "kanslia(at)koivulaakso.fi" '
+        "is not a valid e-mail address. Write it as office@school.example.fi.",
+        "6 files checked: 2 errors, 0 warnings. Fix the errors and run the check again.",
+    ]
+
+
+def test_check_leaves_the_collector_as_it_found_it(tree: Path) -> None:
+    assert gc.isenabled()
+    check(str(tree / "content"))
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        check(str(tree / "content"))
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -15,6 +15,7 @@ from generator.guides import GUIDES, REFERENCE_END, REFERENCE_START, field_refer
 from generator.messages import catalogue, field_texts
 from generator.models import MODELS
 from generator.schemas import KIND_NAMES, field_shapes
+from generator.vocabularies import DATA, load_data
 from tests.conftest import ROOT, read_page
 
 
@@ -119,3 +120,10 @@ def test_take_part_links_forms_and_guide(built_site: Path, path: str, guide: str
         f"{base}/issues/new?template=organisation.yml",
         f"{base}/blob/main/{guide}",
     ]
+
+
+@pytest.mark.parametrize("name", sorted(path.name for path in DATA.glob("*.yaml")))
+def test_data_file_reads_alike_with_both_loaders(name: str) -> None:
+    """`load_data` uses libyaml's loader; PyYAML's own must read each file the same way."""
+    text = (DATA / name).read_text("utf-8")
+    assert load_data(name) == yaml.load(text, Loader=yaml.SafeLoader)

@@ -10,8 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from generator.loader import MAX_FILE_BYTES, LoadError, load_document, parse_document
+from generator.loader import (
+    MAX_FILE_BYTES,
+    Document,
+    LoadError,
+    load_document,
+    parse_document,
+    read_events,
+    read_nodes,
+    split_lines,
+)
 from generator.problems import format_problem
+from tests.benchmarks.synthesize import synthesize
 
 
 def errors_of(text: str, language: str = "en") -> list[str]:
@@ -260,3 +270,124 @@ SYNTAX_CASES = [
 @pytest.mark.parametrize(("text", "expected"), SYNTAX_CASES)
 def test_syntax_mistake_on_its_line(text: str, expected: str) -> None:
     assert errors_of(text, "fi") == [expected]
+
+
+def test_line_breaks_counted_as_libyaml_counts_them() -> None:
+    # A lone carriage return ends a line for libyaml, so the missing colon is on line 3.
+    assert errors_of("title:\n  fi: Lukupiiri\rsummary x\n") == [
+        "content/needs/x.yml:3:1: error: the colon after the field name is missing. Write the "
+        'field as "field: value", with a space after the colon.'
+    ]
+    assert errors_of("a x\u2028y\nb: c") == [
+        "content/needs/x.yml:2:1: error: the colon after the field name is missing. Write the "
+        'field as "field: value", with a space after the colon.'
+    ]
+    assert split_lines("a\rb\r\r\nc\x85d\u2028e\u2029f\ng") == ["a", "b", "", *"cdefg"]
+
+
+# The fast path (libyaml's node tree) and the event path must give equal documents.
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+ORDINARY_TEXTS = [
+    "a: |\n  x\n  y\nb: >\n  p\n\n  q\nc: 'x\n  y'\nd: \"x\n  y\"\ne: x\n  y\nf: >-\n  x\n",
+    "k: {fi: a, sv: b}\nl: [1, 2, {a: b}, [c]]\nm: x # c\nn: 'x' # c\no: x\t# c\np: x#c\n",
+    "list:\n- ~\n- null\n- Null\n- NULL\n- ''\n-\n- \"~\"\n- 'null'\n- no\nempty:\ntilde: ~\n",
+    "--- \na: 'it''s'\nb: \"\\t\\u00e4\"\n...\n",
+    "%YAML 1.1\n---\na: b\n",
+    "a: ! x\nb: ! 'y'\n",
+    "? a\n: b\n'': c\nnull: d\n",
+    "a: 😀 # x\nb: é#\nc: x\r  y # z\nd: x\u2028  y\n",
+    "deep:\n  - - a\n    - {b: [c, d]}\n  - e: f\n    g: h\n",
+]
+UNUSUAL_TEXTS = [
+    "a: &a x\nb: *a\n",
+    "a: &a x\n",
+    "a: [&a x]\n",
+    "a: !!str x\n",
+    "a: !x {}\n",
+    "a: ! {b: c}\n",
+    "a: ! [b]\n",
+    "a: !\n",
+    "a: 1\na: 2\n",
+    "? [a]\n: b\n",
+    "? {a: b}\n: c\n",
+    "a: 1\n---\nb: 2\n",
+    "a: [b\n",
+    "- a\n- b\n",
+    "just text\n",
+    "a: b\x07\n",
+]
+
+
+def compared(document: Document) -> tuple[object, ...]:
+    """The whole document, with the order in which its positions were recorded."""
+    return (
+        document,
+        repr(document.data),
+        list(document.positions.items()),
+        list(document.key_positions.items()),
+    )
+
+
+def both_paths(text: str) -> tuple[Document | None, Document | LoadError]:
+    try:
+        events: Document | LoadError = read_events(text, "x.yml")
+    except LoadError as error:
+        events = error
+    return read_nodes(text, "x.yml"), events
+
+
+@pytest.mark.parametrize("text", ORDINARY_TEXTS)
+def test_node_path_agrees_with_event_path(text: str) -> None:
+    nodes, events = both_paths(text)
+    assert nodes is not None and isinstance(events, Document)
+    assert compared(nodes) == compared(events)
+
+
+def test_node_path_notes_lost_text_and_nulls() -> None:
+    document = read_nodes(ORDINARY_TEXTS[0] + ORDINARY_TEXTS[1] + ORDINARY_TEXTS[2], "x.yml")
+    assert document is not None
+    assert document.folded == {("c",), ("d",), ("e",)}
+    assert document.cut_by_comment == {("m",), ("o",)}
+    assert document.data["list"] == [None, None, None, None, "", None, "~", "null", "no"]
+    assert document.data["p"] == "x#c"
+
+
+@pytest.mark.parametrize("text", UNUSUAL_TEXTS)
+def test_node_path_leaves_unusual_files_to_event_path(text: str) -> None:
+    assert read_nodes(text, "x.yml") is None
+
+
+def repository_texts() -> list[Path]:
+    folders = (REPOSITORY / "content", REPOSITORY / "tests" / "data" / "cases")
+    return sorted(path for folder in folders for path in folder.rglob("*.yml"))
+
+
+def test_paths_agree_on_every_repository_file() -> None:
+    fast = 0
+    for path in repository_texts():
+        nodes, events = both_paths(path.read_text("utf-8"))
+        if nodes is not None:
+            fast += 1
+            assert isinstance(events, Document), path
+            assert compared(nodes) == compared(events), path
+    # Only the alias and duplicate-key cases of tests/data/cases take the event path.
+    assert fast == len(repository_texts()) - 3
+
+
+def test_paths_agree_on_synthetic_catalogue(tmp_path: Path) -> None:
+    synthesize(120, tmp_path / "content")
+    for path in sorted((tmp_path / "content").rglob("*.yml")):
+        nodes, events = both_paths(path.read_text("utf-8"))
+        assert nodes is not None and isinstance(events, Document), path
+        assert compared(nodes) == compared(events), path
+
+
+def test_nesting_too_deep_for_node_walk_loads() -> None:
+    """libyaml allows nearly 1,000 levels, more than Python's stack gives the node walk."""
+    text = "levels: " + "[" * 900 + "x" + "]" * 900 + "\n"
+    expected: object = "x"
+    for _ in range(900):
+        expected = [expected]
+    assert read_nodes(text, "x.yml") is None
+    assert parse_document(text, "x.yml").data == {"levels": expected}

@@ -189,3 +189,13 @@ def test_image_requires_privacy_field(tree: Path) -> None:
     code, lines = check_lines(tree)
     assert code == 0
     assert lines == ["4 files checked: no errors, 0 warnings."]
+
+
+def test_name_inside_a_word_is_not_a_name(tree: Path) -> None:
+    """Emma and Matti begin these words, yet neither is written as a name of its own."""
+    replace_in_need(
+        tree, "Emma Espoo ei ole nimi, koska Espoo on paikka.", "Emmaus Espoo ja Mattila Espoo."
+    )
+    code, lines = check_lines(tree)
+    assert code == 0
+    assert lines == ["3 files checked: no errors, 0 warnings."]
