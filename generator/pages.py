@@ -16,14 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import jinja2
-import yaml
 from markupsafe import Markup
 
 from generator.catalogue import ENTRY_KINDS, KINDS, Catalogue, Record
 from generator.markup import render_markdown
 from generator.models import LocalizedText
 from generator.urls import entry_path, facet_path, listing_path, page_path, relative_url
-from generator.vocabularies import DATA, label
+from generator.vocabularies import label, load_data
 
 if TYPE_CHECKING:
     from generator.search import FacetIndex
@@ -57,7 +56,7 @@ class Text:
 
 @cache
 def ui_texts() -> dict[str, dict[str, str]]:
-    return yaml.safe_load((DATA / "ui.yaml").read_text("utf-8"))
+    return load_data("ui.yaml")  # type: ignore[no-any-return]
 
 
 def ui(key: str, language: str, **params: object) -> str:
