@@ -111,6 +111,8 @@ def template_environment() -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
+        # The templates do not change during a build: no check of their files per page.
+        auto_reload=False,
         trim_blocks=True,
         lstrip_blocks=True,
     )
@@ -135,6 +137,7 @@ class Renderer:
         # Cards by record, heading level and link: the listings per filter value repeat
         # the same cards many times.
         self.card_cache: dict[tuple[str, str, int, str], Markup] = {}
+        self.sorted_cache: dict[str, list[Record]] = {}
 
     def pages(self) -> Iterator[Page]:
         yield self.home()
@@ -151,13 +154,16 @@ class Renderer:
                 yield self.removed(record)
 
     def sorted_records(self, kind: str) -> list[Record]:
-        """Return the records of a kind, newest first, then by id."""
-        records = self.catalogue.all(kind)
-        if kind == "organisations":
-            return sorted(records, key=lambda record: self.title(record).casefold())
-        records.sort(key=lambda record: record.id)
-        records.sort(key=lambda record: record.entry.published, reverse=True)
-        return records
+        """Return the records of a kind, newest first, then by id; organisations by name."""
+        if kind not in self.sorted_cache:
+            records = self.catalogue.all(kind)
+            if kind == "organisations":
+                records.sort(key=lambda record: self.title(record).casefold())
+            else:
+                records.sort(key=lambda record: record.id)
+                records.sort(key=lambda record: record.entry.published, reverse=True)
+            self.sorted_cache[kind] = records
+        return list(self.sorted_cache[kind])
 
     def removed_records(self, kind: str) -> list[Record]:
         """Return the tombstones of a kind, by id."""
