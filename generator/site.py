@@ -30,6 +30,7 @@ from generator.catalogue import KINDS, Catalogue
 from generator.export import configured_site_url, export_files, write_files
 from generator.finnish import open_analyser
 from generator.opendata import script_json
+from generator.pagefind_patch import skip_index_without_words
 from generator.pages import OTHER_LANGUAGE, Page, render_pages, ui
 from generator.schemas import write_schemas
 from generator.search import search_bundle
@@ -102,6 +103,7 @@ def build_language(
     with search_bundle(catalogue, language, root) as bundle:
         build_pages(pages, language, root, config_file, frames)
     bundle.rename(root / "site" / "pagefind")
+    skip_index_without_words(root / "site" / "pagefind")
     return len(pages)
 
 
