@@ -336,7 +336,8 @@ def mkdocs_config(config_file: str, language: str, root: Path) -> dict[str, Any]
 
 def theme_extra(language: str) -> dict[str, Any]:
     """Return what the theme prints on every page, the 404 page included: footer links
-    to the statements (paths relative to the language's root) and the 404 texts.
+    to the statements (paths relative to the language's root) and the 404 texts; and
+    the search page's path, for which the theme loads less (theme/main.html).
 
     GitHub Pages serves the root's 404.html for every missing address, the Swedish
     ones included, so the Finnish build's 404 page also gets the Swedish texts.
@@ -350,6 +351,7 @@ def theme_extra(language: str) -> dict[str, Any]:
             for name in statements
         ],
         "not_found": [not_found_texts(language, prefix)],
+        "search_path": page_path("search", language)[len(prefix) :],
     }
     if language == "fi":
         extra["not_found"].append(not_found_texts("sv", prefix))
