@@ -3,12 +3,17 @@
 Each generated Markdown file contains front matter and the page's HTML, already
 rendered and sanitised by `pages.py`. Passing that HTML through Python-Markdown would
 only cost time and risk changing it, so the hooks hand Markdown an empty text and
-put the HTML back afterwards.
+put the HTML back afterwards. After the build, the search page gets its own
+stylesheet.
 """
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
+
+from generator.stylesheet import write_search_stylesheet
 
 _BODIES: dict[str, str] = {}
 
@@ -37,9 +42,22 @@ def without_toggle_autocomplete(html: str) -> str:
     return html
 
 
+# Line breaks and indentation that the theme's templates leave between tags.
+INDENTATION = re.compile(r"\n\s+")
+
+
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    return without_toggle_autocomplete(output)
+    output = without_toggle_autocomplete(output)
+    if page.url == config["extra"]["kyky"]["search_path"]:
+        # The search page holds no <pre>, <textarea> or inline script, so line breaks
+        # and indentation count only as one space, or as nothing between blocks.
+        output = INDENTATION.sub("\n", output)
+    return output
 
 
 def on_post_template(output_content: str, template_name: str, config: Any) -> str:
     return without_toggle_autocomplete(output_content)
+
+
+def on_post_build(config: Any) -> None:
+    write_search_stylesheet(Path(config["site_dir"]), config["extra"]["kyky"]["search_path"])

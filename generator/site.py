@@ -31,6 +31,7 @@ from generator.catalogue import KINDS, Catalogue
 from generator.export import configured_site_url, entry_data_files, export_files, write_files
 from generator.finnish import open_analyser
 from generator.opendata import script_json
+from generator.pagefind_patch import skip_index_without_words
 from generator.pages import OTHER_LANGUAGE, Page, render_pages, ui
 from generator.schemas import write_schemas
 from generator.search import search_bundle
@@ -131,6 +132,7 @@ def build_language(
         build_pages(pages, language, root, config_file, frames)
         write_entry_data(catalogue, language, root / "site", configured_site_url(config_file))
     bundle.rename(root / "site" / "pagefind")
+    skip_index_without_words(root / "site" / "pagefind")
     return len(pages)
 
 
@@ -369,7 +371,8 @@ def mkdocs_config(config_file: str, language: str, root: Path) -> dict[str, Any]
 
 def theme_extra(language: str) -> dict[str, Any]:
     """Return what the theme prints on every page, the 404 page included: footer links
-    to the statements (paths relative to the language's root) and the 404 texts.
+    to the statements (paths relative to the language's root) and the 404 texts; and
+    the search page's path, for which the theme loads less (theme/main.html).
 
     GitHub Pages serves the root's 404.html for every missing address, the Swedish
     ones included, so the Finnish build's 404 page also gets the Swedish texts.
@@ -383,6 +386,7 @@ def theme_extra(language: str) -> dict[str, Any]:
             for name in statements
         ],
         "not_found": [not_found_texts(language, prefix)],
+        "search_path": page_path("search", language)[len(prefix) :],
     }
     if language == "fi":
         extra["not_found"].append(not_found_texts("sv", prefix))

@@ -16,7 +16,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, urljoin, urlsplit
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from bs4 import BeautifulSoup
+from playwright.sync_api import Browser, Locator, Page, Route, expect
 
 from generator.catalogue import KINDS, Catalogue, check
 from generator.finnish import (
@@ -26,7 +27,9 @@ from generator.finnish import (
     open_analyser,
     split_by_structure,
 )
-from generator.search import facet_values, index_facets
+from generator.pagefind_patch import REQUEST, REQUEST_WITH_WORDS
+from generator.search import FACETS, facet_values, index_facets
+from generator.stylesheet import SEARCH_STYLESHEET, theme_stylesheets
 from generator.urls import entry_path
 from tests.browser import serve
 from tests.conftest import CONTENT, ROOT, TODAY, read_page, run_kyky
@@ -420,9 +423,8 @@ def all_result_titles(page: Page) -> list[str]:
     return page.locator("[data-kyky-results] .kyky-card__title a").all_inner_texts()
 
 
-def count_of(page: Page, name: str, code: str) -> str:
-    label = page.locator(f"label[for='kyky-filter-{name}-{code}'] .kyky-search__count")
-    return label.inner_text()
+def count_of(page: Page, name: str, code: str) -> Locator:
+    return page.locator(f"label[for='kyky-filter-{name}-{code}'] .kyky-search__count")
 
 
 @pytest.mark.parametrize(
@@ -494,17 +496,19 @@ def test_filters_or_within_and_across(page: Page, base_url: str, catalogue: Cata
     settle(page)
     page.check("#kyky-filter-level-perusopetus-1-6")
     assert result_paths(page) == lower
-    assert count_of(page, "level", "perusopetus-7-9") == f"({len(upper)})"
-    assert count_of(page, "subject", "aidinkieli") == f"({len(lower & mother_tongue)})"
+    expect(count_of(page, "level", "perusopetus-7-9")).to_have_text(f"({len(upper)})")
+    mother_tongue_count = count_of(page, "subject", "aidinkieli")
+    expect(mother_tongue_count).to_have_text(f"({len(lower & mother_tongue)})")
 
     page.check("#kyky-filter-level-perusopetus-7-9")
     assert result_paths(page) == either
     expect(page.locator(".kyky-search__status")).to_have_text(f"{len(either)} tulosta")
-    assert count_of(page, "subject", "aidinkieli") == f"({len(both)})"
+    expect(mother_tongue_count).to_have_text(f"({len(both)})")
 
     page.check("#kyky-filter-subject-aidinkieli")
     assert result_paths(page) == both
-    assert count_of(page, "level", "perusopetus-7-9") == f"({len(upper & mother_tongue)})"
+    upper_count = count_of(page, "level", "perusopetus-7-9")
+    expect(upper_count).to_have_text(f"({len(upper & mother_tongue)})")
     expect(page.locator(".kyky-search__status")).to_have_text(f"{len(both)} tulosta")
 
     query = parse_qs(urlsplit(page.url).query)
@@ -683,7 +687,8 @@ def test_result_card_of_real_entry_only(page: Page, base_url: str) -> None:
 def test_example_marker_is_text(search_site: Path) -> None:
     """The marker reaches the index as plain text, which search.js sets as textContent."""
     script = (search_site / "assets" / "search.js").read_text("utf-8")
-    assert 'element("span", "kyky-badge kyky-example", data.meta.example)' in script
+    assert 'fill(item.querySelector(".kyky-example"), data.meta.example);' in script
+    assert "if (text) node.textContent = text;" in script
     assert "innerHTML" not in script
 
 
@@ -748,3 +753,185 @@ def test_wide_screen_shows_filters_open(page: Page, base_url: str) -> None:
     expect(page.locator("details.kyky-search__filters > summary")).to_have_text(
         "Avgränsa sökningen (valda: 1)"
     )
+
+
+# What the search page loads
+
+
+def record_requests(page: Page, base_url: str) -> list[str]:
+    """Collect the addresses that `page` requests from now on, relative to `base_url`."""
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url.removeprefix(base_url)))
+    return requested
+
+
+def bundle_files(requested: list[str], folder: str) -> list[str]:
+    """Return the requested files of the Finnish bundle's `folder` (index, filter, fragment)."""
+    return [path for path in requested if path.startswith(f"pagefind/{folder}/")]
+
+
+def counts_by_kind(paths: set[str]) -> dict[str, str]:
+    """Return the kind filter's counts that the result `paths` give, as the page shows them."""
+    sections = {"needs": "/tarpeet/", "ideas": "/ideat/", "products": "/tuotteet/"}
+    sections["organisations"] = "/organisaatiot/"
+    return {
+        kind: f"({sum(path.startswith(section) for path in paths)})"
+        for kind, section in sections.items()
+    }
+
+
+def expect_kind_counts(page: Page, expected: dict[str, str]) -> None:
+    for kind, text in expected.items():
+        expect(count_of(page, "kind", kind)).to_have_text(text)
+
+
+def test_page_without_query_shows_catalogue_counts(
+    page: Page, base_url: str, catalogue: Catalogue
+) -> None:
+    requested = record_requests(page, base_url)
+    page.goto(f"{base_url}haku/")
+    settle(page)
+    expect(page.locator(".kyky-search__results")).to_be_hidden()
+    expect_kind_counts(page, {kind: f"({len(catalogue.all(kind))})" for kind in KINDS})
+    assert bundle_files(requested, "fragment") == []
+    assert bundle_files(requested, "index") == []
+    assert bundle_files(requested, "filter") == []
+    assert "pagefind/pagefind-worker.js" not in requested
+
+
+def test_results_show_before_filter_data(page: Page, base_url: str) -> None:
+    """Filter counts need Pagefind's filter data, which loads only after the results."""
+    held: list[Route] = []
+    page.route("**/pagefind/filter/*", lambda route: held.append(route))
+    page.goto(f"{base_url}haku/")
+    settle(page)
+    page.fill("#kyky-search-query", "liikunta")
+    page.press("#kyky-search-query", "Enter")
+    expect(page.locator(".kyky-search__status")).to_have_text("7 tulosta")
+    expect(page.locator("[data-kyky-results] > li")).to_have_count(7)
+    expect_kind_counts(page, dict.fromkeys(KINDS, ""))
+
+    for _ in range(100):
+        if len(held) == len(FACETS):
+            break
+        page.wait_for_timeout(50)
+    assert len(held) == len(FACETS)
+    for route in held:
+        route.continue_()
+    expect_kind_counts(page, counts_by_kind(result_paths(page)))
+
+
+def test_phone_loads_counts_when_filters_open(phone: Page, base_url: str) -> None:
+    requested = record_requests(phone, base_url)
+    phone.goto(f"{base_url}haku/?q=liikunta")
+    settle(phone)
+    expect(phone.locator(".kyky-search__status")).to_have_text("7 tulosta")
+    assert not filters_open(phone)
+    expect_kind_counts(phone, dict.fromkeys(KINDS, ""))
+    assert bundle_files(requested, "filter") == []
+
+    phone.click("details.kyky-search__filters > summary")
+    expect_kind_counts(phone, counts_by_kind(result_paths(phone)))
+    assert len(bundle_files(requested, "filter")) == len(FACETS)
+
+
+def test_more_results_load_ten_at_a_time(page: Page, base_url: str) -> None:
+    requested = record_requests(page, base_url)
+    page.goto(f"{base_url}haku/?kind=ideas")
+    settle(page)
+    cards = page.locator("[data-kyky-results] > li")
+    expect(page.locator(".kyky-search__status")).to_have_text("14 tulosta")
+    expect(cards).to_have_count(10)
+    assert len(bundle_files(requested, "fragment")) == 10
+
+    page.click("[data-kyky-more]")
+    expect(cards).to_have_count(14)
+    expect(page.locator("[data-kyky-more]")).to_be_hidden()
+    assert len(bundle_files(requested, "fragment")) == 14
+    assert len(set(page.locator(".kyky-card__title a").all_inner_texts())) == 14
+    # A search by filter alone needs no word index (generator/pagefind_patch.py).
+    assert bundle_files(requested, "index") == []
+
+
+@pytest.mark.parametrize("path", ["haku", "sv/sok"])
+def test_search_page_loads_less_of_theme(search_site: Path, path: str) -> None:
+    search = read_page(search_site, path)
+    stylesheets = [link["href"] for link in search.select("link[rel=stylesheet]")]
+    assert stylesheets == ["../assets/stylesheets/kyky-search.css", "../assets/kyky.css"]
+    assert [script.get("src") for script in search.select("script")] == [
+        "../assets/javascripts/kyky-base.js",
+        "../assets/search.js",
+        "../assets/javascripts/kyky-content.js",
+    ]
+    stylesheet = search_site / path / ".." / "assets" / "stylesheets" / "kyky-search.css"
+    assert ".md-header{" in stylesheet.read_text("utf-8")
+
+
+def test_other_pages_load_whole_theme(search_site: Path) -> None:
+    home = read_page(search_site, "")
+    assert [link["href"].split(".")[0] for link in home.select("link[rel=stylesheet]")] == [
+        "assets/stylesheets/main",
+        "assets/stylesheets/palette",
+        "assets/kyky",
+    ]
+    assert home.select_one("script[src*='assets/javascripts/bundle.']") is not None
+
+
+def policy_of(soup: BeautifulSoup) -> str:
+    return soup.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
+
+
+def test_only_search_page_compiles_webassembly(search_site: Path) -> None:
+    """Pagefind compiles its WebAssembly in the page; JavaScript eval stays blocked."""
+    for path in ("haku", "sv/sok"):
+        assert "; script-src 'self' 'wasm-unsafe-eval'; " in policy_of(read_page(search_site, path))
+    for path in ("", "tarpeet", "sv/behov/stadium/lukio"):
+        assert "; script-src 'self'; " in policy_of(read_page(search_site, path))
+
+
+def test_bundle_skips_word_index_without_words(search_site: Path) -> None:
+    for path in ("pagefind", "sv/pagefind"):
+        script = (search_site / path / "pagefind.js").read_text("utf-8")
+        assert REQUEST_WITH_WORDS in script
+        assert REQUEST not in script
+
+
+def theme_stylesheet(site: Path) -> str:
+    return "".join(path.read_text("utf-8") for path in theme_stylesheets(site))
+
+
+def screenshots(page: Page, base_url: str, narrow: bool) -> list[bytes]:
+    """Show results with counts (and, on a narrow screen, the open filters and the drawer)."""
+    page.goto(f"{base_url}haku/?q=liikunta")
+    settle(page)
+    if narrow:
+        page.click("details.kyky-search__filters > summary")
+    expect(count_of(page, "kind", "needs")).not_to_have_text("")
+    shots = [page.screenshot(full_page=True, animations="disabled")]
+    if narrow:
+        page.click("label.md-header__button[for=__drawer]")
+        shots.append(page.screenshot(animations="disabled"))
+    return shots
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_search_stylesheet_looks_like_theme(
+    browser: Browser, base_url: str, search_site: Path, width: int
+) -> None:
+    """The cut-down stylesheet draws the page exactly as mkdocs-material's own do."""
+    full = theme_stylesheet(search_site)
+    shots = []
+    for replace in (False, True):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        if replace:
+            page.route(
+                "**/assets/stylesheets/kyky-search.css",
+                lambda route: route.fulfill(body=full, content_type="text/css"),
+            )
+        shots.append(screenshots(page, base_url, narrow=width < 600))
+        context.close()
+    # The cut removed most of the theme's rules, so the same pictures show that it kept
+    # those the page needs.
+    assert len((search_site / SEARCH_STYLESHEET).read_text("utf-8")) * 5 < len(full)
+    assert shots[0] == shots[1]

@@ -6,9 +6,14 @@
 // reload restores it. Values of one filter combine with OR and filters with AND,
 // which is Pagefind's `{filter: {any: [...]}}` form.
 //
-// Each count next to a filter value is the number of results the value would give
-// with the query and the other filters as they are: the value's own filter is left
-// out of that search, so choosing a second value of one filter never shows 0.
+// Without a query or a filter the page shows no results, and next to each filter
+// value the count of the whole catalogue that the page's HTML brings. Otherwise each
+// count is the number of results the value would give with the query and the other
+// filters as they are. The value's own filter is left out of that search, so choosing
+// a second value of one filter never shows 0. Pagefind can count only once it has
+// loaded its filter data (about 70 KB at 5,000 entries). So a search shows its results
+// first and then loads that data and shows the counts. On narrow screens, where the
+// filters are closed, it loads the data only once the visitor opens them.
 //
 // Pagefind matches a query word by its Snowball stem: an indexed word matches when its
 // stem starts with the query word's stem. When no indexed stem does, Pagefind falls
@@ -21,9 +26,14 @@
 // The language switch in the header and that link carry the page's query string, as
 // the filter codes are the same in both languages.
 //
+// Pagefind runs in the page rather than in a Web Worker, because the worker's script
+// would add about 40 KB to what a first search loads. The page's
+// Content-Security-Policy therefore allows 'wasm-unsafe-eval' (theme/main.html).
+//
 // Entry texts are untrusted, so results are built with textContent only.
 
-const PAGE_SIZE = 20;
+// Results shown at first and at each press of "show more"; each costs a request.
+const PAGE_SIZE = 10;
 const TYPING_DELAY_MS = 250;
 // Below this many results, a query also offers the same search in the other language.
 const FEW_RESULTS = 3;
@@ -42,6 +52,7 @@ const clearButton = root.querySelector("[data-kyky-clear]");
 const filtersBox = form.querySelector("details.kyky-search__filters");
 const filtersSummary = filtersBox.querySelector("summary");
 const countLink = root.querySelector("[data-kyky-count]");
+const cardTemplate = root.querySelector("template[data-kyky-card]");
 const otherLanguageLink = root.querySelector("[data-kyky-other]");
 const languageSwitch = document.querySelector("a.kyky-language-switch__link");
 const switchPath = languageSwitch ? languageSwitch.getAttribute("href").split("?")[0] : null;
@@ -52,6 +63,9 @@ let latestSearch = 0;
 let shownResults = [];
 let shownCount = 0;
 let typingTimer = null;
+let filterData = null;
+let filtersLoaded = false;
+let noResultsShown = false;
 // Whether Pagefind finds each query word without falling back to a shorter stem.
 const wordMatches = new Map();
 
@@ -173,14 +187,23 @@ function pagefindSearch(state, without) {
 }
 
 // Count, for each filter, the results of each value with the other filters applied.
+// `main` is the search of the whole state, or null to run it here.
 async function filterCounts(state, main) {
+  const all = main || (await pagefindSearch(state, null));
   const counts = {};
   for (const name of filterNames()) {
-    const search = name in state.filters ? await pagefindSearch(state, name) : main;
+    const search = name in state.filters ? await pagefindSearch(state, name) : all;
     counts[name] = search.filters[name] || {};
   }
   return counts;
 }
+
+function countElements() {
+  return [...form.querySelectorAll(".kyky-search__count")];
+}
+
+// The counts of the whole catalogue, as the page's HTML brings them.
+const catalogueCounts = countElements().map((count) => count.textContent);
 
 function showCounts(counts) {
   for (const name of filterNames()) {
@@ -191,42 +214,80 @@ function showCounts(counts) {
   }
 }
 
+function showCatalogueCounts() {
+  countElements().forEach((count, index) => {
+    count.textContent = catalogueCounts[index];
+  });
+}
+
+function hideCounts() {
+  for (const count of countElements()) count.textContent = "";
+}
+
+function isUnfiltered(state) {
+  return !state.query && Object.keys(state.filters).length === 0;
+}
+
+function loadFilterData() {
+  filterData ??= pagefind.filters().then(() => {
+    filtersLoaded = true;
+  });
+  return filterData;
+}
+
+// Resolve once the browser has painted, so that the results show before Pagefind,
+// which runs in the page, works through the filter data.
+function afterPaint() {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+}
+
+// Show the counts of the search numbered `searchNumber`. `main` is its search if that
+// ran with the filter data loaded, and null otherwise.
+async function updateCounts(state, searchNumber, main) {
+  if (noResultsShown) {
+    showCounts(noCounts());
+    return;
+  }
+  if (!filtersLoaded) {
+    hideCounts();
+    if (!filtersBox.open) return;
+    await afterPaint();
+    if (searchNumber !== latestSearch) return;
+    await loadFilterData();
+    if (searchNumber !== latestSearch) return;
+  }
+  const counts = await filterCounts(state, main);
+  if (searchNumber !== latestSearch) return;
+  showCounts(counts);
+}
+
 function countText(count) {
   if (count === 0) return root.dataset.kykyNoResults;
   if (count === 1) return root.dataset.kykyResultOne;
   return root.dataset.kykyResultMany.replace("{count}", String(count));
 }
 
-function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
+// Set the text of `node`, or remove it if there is none.
+function fill(node, text) {
   if (text) node.textContent = text;
-  return node;
+  else node.remove();
 }
 
 function resultItem(data) {
-  const item = element("li", "kyky-card");
-  const heading = element("h3", "kyky-card__title");
-  const link = element("a", "", data.meta.title);
+  const item = cardTemplate.content.firstElementChild.cloneNode(true);
+  const link = item.querySelector(".kyky-card__title a");
+  link.textContent = data.meta.title;
   // Pagefind indexes `tarpeet/x.html` for the page `tarpeet/x/` (generator/search.py).
   link.href = data.url.replace(/\.html$/, "/");
-  heading.append(link);
-  item.append(heading);
 
-  const badges = element("p", "kyky-card__badges");
-  const kind = (data.filters.kind || [""])[0];
-  badges.append(element("span", `kyky-badge kyky-kind kyky-kind--${kind}`, data.meta.kind));
-  if (data.meta.status) {
-    const code = (data.filters.status || [""])[0];
-    badges.append(" ");
-    badges.append(element("span", `kyky-badge kyky-status kyky-status--${code}`, data.meta.status));
-  }
-  item.append(badges);
-  if (data.meta.example) {
-    badges.append(" ");
-    badges.append(element("span", "kyky-badge kyky-example", data.meta.example));
-  }
-  if (data.meta.summary) item.append(element("p", "kyky-card__summary", data.meta.summary));
+  const kind = item.querySelector(".kyky-kind");
+  kind.classList.add(`kyky-kind--${(data.filters.kind || [""])[0]}`);
+  kind.textContent = data.meta.kind;
+  const status = item.querySelector(".kyky-status");
+  status.classList.add(`kyky-status--${(data.filters.status || [""])[0]}`);
+  fill(status, data.meta.status);
+  fill(item.querySelector(".kyky-example"), data.meta.example);
+  fill(item.querySelector(".kyky-card__summary"), data.meta.summary);
   return item;
 }
 
@@ -240,18 +301,37 @@ async function showMore() {
 }
 
 async function update() {
+  try {
+    await search();
+  } catch (error) {
+    showFailure();
+    throw error;
+  }
+}
+
+function showFailure() {
+  resultsSection.hidden = false;
+  status.textContent = root.dataset.kykyFailed;
+  resultsSection.setAttribute("aria-busy", "false");
+}
+
+async function search() {
   resultsSection.setAttribute("aria-busy", "true");
   const state = readForm();
   writeAddress(state);
   showChosenCount(state);
   const searchNumber = ++latestSearch;
 
+  if (isUnfiltered(state)) {
+    showNoSearch();
+    return;
+  }
+  const counted = filtersLoaded;
   const unmatched = state.query ? await unmatchedWords(state.query) : [];
   const main = unmatched.length ? NO_RESULTS : await pagefindSearch(state, null);
-  const counts = unmatched.length ? noCounts() : await filterCounts(state, main);
   if (searchNumber !== latestSearch) return;
 
-  showCounts(counts);
+  noResultsShown = unmatched.length > 0;
   shownResults = main.results;
   shownCount = 0;
   resultsList.replaceChildren();
@@ -263,6 +343,22 @@ async function update() {
   countLink.parentElement.hidden = false;
   const few = Boolean(state.query) && main.results.length < FEW_RESULTS;
   otherLanguageLink.parentElement.hidden = !(few && languageSwitch);
+  resultsSection.setAttribute("aria-busy", "false");
+  await updateCounts(state, searchNumber, counted ? main : null);
+}
+
+// Without a query or a filter there is nothing to narrow down, so no results show; the
+// listing of each kind lists all its entries. Pagefind would otherwise fetch a fragment
+// per result shown for every visit of the page.
+function showNoSearch() {
+  shownResults = [];
+  shownCount = 0;
+  resultsList.replaceChildren();
+  resultsSection.hidden = true;
+  status.textContent = "";
+  countLink.parentElement.hidden = true;
+  otherLanguageLink.parentElement.hidden = true;
+  showCatalogueCounts();
   resultsSection.setAttribute("aria-busy", "false");
 }
 
@@ -286,6 +382,15 @@ function fitFiltersToScreen() {
   });
 }
 
+// Load the counts that were left out while the filters were closed.
+function countWhenOpened() {
+  filtersBox.addEventListener("toggle", () => {
+    if (filtersBox.open && !filtersLoaded && pagefind && !isUnfiltered(readForm())) {
+      updateCounts(readForm(), latestSearch, null);
+    }
+  });
+}
+
 async function start() {
   form.hidden = false;
   const initial = readAddress();
@@ -293,14 +398,13 @@ async function start() {
   showChosenCount(initial);
   followInOtherLanguage(queryString(initial));
   fitFiltersToScreen();
+  countWhenOpened();
   try {
     pagefind = await import(new URL(root.dataset.kykyBundle, document.baseURI).href);
+    await pagefind.options({ noWorker: true });
     await pagefind.init();
-    // Searches return filter counts only once the filter data has been loaded.
-    await pagefind.filters();
   } catch (error) {
-    resultsSection.hidden = false;
-    status.textContent = root.dataset.kykyFailed;
+    showFailure();
     throw error;
   }
 
