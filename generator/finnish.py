@@ -47,6 +47,11 @@ INDEXED_CASES = frozenset(
     }
 )
 VOWELS = "aeiouyäö"
+# Voikko's MOOD of a verb's noun in -minen ("lukeminen", "lukemisen"), its stem in a
+# written form, and the endings of the cases that the index gets.
+MINEN_MOOD = "MINEN-infinitive"
+MINEN_STEM = re.compile(r"^(.+)mi[sn]")
+MINEN_ENDINGS = {"nimento": "minen", "omanto": "misen", "osanto": "mista"}
 WORD = re.compile(r"[^\W\d_]+")
 # The consonants between the last two vowel groups, where gradation happens.
 LAST_CLUSTER = re.compile(rf"^(.*[{VOWELS}])([^{VOWELS}]+)([{VOWELS}]+[^{VOWELS}]*)$")
@@ -131,9 +136,32 @@ class WordForms:
             if not base:
                 continue
             found |= self.base_forms(base, analysis.get("CLASS", ""))
+            if analysis.get("MOOD") == MINEN_MOOD:
+                found |= self.minen_forms(word, base)
             for part in compound_parts(word, analysis):
                 found |= self.part_forms(part)
         return found
+
+    def minen_forms(self, word: str, verb: str) -> set[str]:
+        """Return the nominative, genitive and partitive of a verb's noun in -minen.
+
+        Voikko gives the verb as the base form of "lukemisen", so without these the query
+        "lukeminen" would miss a text that says "lukemisen" or "lukemista".
+        """
+        match = MINEN_STEM.match(word.casefold())
+        if match is None:
+            return set()
+        candidates = {case: match.group(1) + ending for case, ending in MINEN_ENDINGS.items()}
+        return {
+            candidate
+            for case, candidate in candidates.items()
+            if any(
+                analysis.get("BASEFORM") == verb
+                and analysis.get("MOOD") == MINEN_MOOD
+                and analysis.get("SIJAMUOTO") == case
+                for analysis in self.analyse(candidate)
+            )
+        }
 
     def base_forms(self, base: str, word_class: str) -> set[str]:
         forms = {base.casefold()}

@@ -216,10 +216,20 @@ def _syntax_problem(path: str, error: yaml.MarkedYAMLError, text: str) -> Proble
         return _problem(path, context_mark.line + 1, context_mark.column + 1, "yaml_unclosed_quote")
     if "mapping values are not allowed" in problem_text:
         return _misplaced_colon(path, lines, line, column)
+    if "did not find expected key" in problem_text and _ends_quote(lines, line, column):
+        return _problem(path, line + 1, column + 1, "yaml_text_after_quote")
     if "did not find expected key" in problem_text or "expected <block end>" in problem_text:
         dedented = _dedented_key_line(path, lines, line)
         return dedented or _problem(path, line + 1, column + 1, "yaml_indentation")
     return _problem(path, line + 1, column + 1, "yaml_syntax", detail=problem_text)
+
+
+def _ends_quote(lines: list[str], line: int, column: int) -> bool:
+    """Tell whether the mistake is text after a quoted value, as in
+    `fi: "Lukeminen on kivaa" sanoo oppilas`."""
+    text = lines[line] if line < len(lines) else ""
+    before = text[:column].rstrip()
+    return bool(re.match(r"\s*(- )?[\w-]+:\s*[\"']", text)) and before.endswith(('"', "'"))
 
 
 def _key_or_text(line: str) -> str:

@@ -66,6 +66,7 @@ def check_entry_rules(record: Record, content_root: str, today: date) -> list[Pr
     problems.extend(_future_publication(record, today))
     problems.extend(_title_length(record))
     problems.extend(_pupil_names(record))
+    problems.extend(_phone_in_texts(record))
     if isinstance(entry, (Need, Idea)) and entry.contact is not None:
         problems.extend(_contact(record, entry.contact.email))
         problems.extend(_phone_in_role(record))
@@ -166,6 +167,8 @@ PUPIL_WORDS = (
 CAPITALISED_WORD = r"[A-ZÅÄÖÜ][a-zåäöüé]+(?:-[A-ZÅÄÖÜ][a-zåäöüé]+)?"
 # A run of at least seven digits, possibly with +, spaces, hyphens, slashes or brackets.
 PHONE_NUMBER = re.compile(r"\+?\(?\d[\d ()/-]{5,}\d")
+# In other texts: a number that starts with + or 0, as Finnish phone numbers do.
+TEXT_PHONE_NUMBER = re.compile(r"(?<![\w/.,-])(?:\+\d|0)[\d ()-]{5,}\d")
 
 
 @cache
@@ -232,6 +235,19 @@ def _pupil_names(record: Record) -> Iterator[Problem]:
             found += [match.group(0) for match in pattern.finditer(text)]
         for word in dict.fromkeys(found):
             yield problem(record, path, "pupil_name", "warning", word=word)
+
+
+def _phone_in_texts(record: Record) -> Iterator[Problem]:
+    """Warn about a phone number in a text other than the contact's role, which is an
+    error of its own. Only numbers that start with + or 0 count, so years and counts
+    such as "2026-2027" do not."""
+    for path, text in _texts(record.document.data):
+        if path[:2] == ("contact", "role"):
+            continue
+        for match in TEXT_PHONE_NUMBER.finditer(text):
+            if sum(char.isdigit() for char in match.group(0)) >= 7:
+                value = match.group(0).strip()
+                yield problem(record, path, "phone_in_text", "warning", value=value)
 
 
 def _phone_in_role(record: Record) -> Iterator[Problem]:

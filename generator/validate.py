@@ -79,7 +79,10 @@ def validate(
     except ValidationError as error:
         problems = [_problem(model, document, detail) for detail in error.errors()]
         return None, lost + _drop_explained_missing(_drop_repeats(problems))
-    return entry, lost + missing_translations(entry, document)
+    # A text lost to a comment is already an error; it is not also a missing translation.
+    lost_fields = {problem.field for problem in lost}
+    missing = missing_translations(entry, document, skip=lost_fields)
+    return entry, lost + missing
 
 
 def lost_text(document: Document) -> list[Problem]:
@@ -88,7 +91,9 @@ def lost_text(document: Document) -> list[Problem]:
     for field_path in sorted(document.cut_by_comment, key=str):
         if field_path and field_path[-1] in ("fi", "sv"):
             value = _value_at(document.data, field_path)
-            problems.append(_text_problem(document, field_path, "text_cut_by_comment", value))
+            # A text that starts with ` #` is all comment: nothing is left of it.
+            key = "text_cut_by_comment" if value else "text_starts_with_hash"
+            problems.append(_text_problem(document, field_path, key, value))
     for field_path in sorted(document.folded, key=str):
         value = _value_at(document.data, field_path)
         if field_path[:1] == ("description",) and isinstance(value, str) and "\n" in value:
@@ -508,12 +513,15 @@ def _inner_type(annotation: Any) -> Any:
             return annotation
 
 
-def missing_translations(entry: StrictModel, document: Document) -> list[Problem]:
-    """Warn once per entry and language about the texts that lack that language."""
+def missing_translations(
+    entry: StrictModel, document: Document, skip: set[FieldPath] | None = None
+) -> list[Problem]:
+    """Warn once per entry and language about the texts that lack that language,
+    leaving out the texts of `skip` (their field paths end in the language)."""
     missing: dict[str, list[FieldPath]] = {"fi": [], "sv": []}
     for field_path, text in _localized_texts(entry, ()):
         for language in ("fi", "sv"):
-            if text.get(language) is None:
+            if text.get(language) is None and (*field_path, language) not in (skip or set()):
                 missing[language].append(field_path)
     problems = []
     for language, paths in missing.items():

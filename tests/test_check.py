@@ -593,6 +593,38 @@ def test_hash_in_text_cuts_it(tree: Path) -> None:
     ]
 
 
+def test_text_starting_with_hash_is_empty(tree: Path) -> None:
+    text = NEED.replace(
+        "title: {fi: Lukupiiri kolmosille, sv: Läscirkel för treor}",
+        "title:\n  fi: Lukupiiri kolmosille\n  sv: #1 läslust",
+    )
+    write(tree, "content/needs/lukupiiri.yml", text)
+    code, lines = check_lines(tree, "--lang", "fi")
+    assert code == 1
+    assert lines[:-1] == [
+        "content/needs/lukupiiri.yml:3:6: virhe: title.sv: teksti alkaa #-merkillä, jonka "
+        "edessä on välilyönti, joten YAML lukee koko tekstin kommentiksi ja kenttä jää "
+        'tyhjäksi. Kirjoita teksti lainausmerkkeihin, esimerkiksi sv: "#1 teksti".'
+    ]
+
+
+def test_text_after_quoted_value(tree: Path) -> None:
+    text = NEED.replace(
+        "title: {fi: Lukupiiri kolmosille, sv: Läscirkel för treor}",
+        'title:\n  fi: "Lukeminen on kivaa" sanoo oppilas\n  sv: Läscirkel för treor',
+    )
+    write(tree, "content/needs/lukupiiri.yml", text)
+    code, lines = check_lines(tree, "--lang", "en")
+    assert code == 1
+    assert lines[:-1] == [
+        "content/needs/lukupiiri.yml:2:28: error: there is text after a value that ends with "
+        "a quote: YAML reads a value that starts with a quote up to the closing quote and then "
+        "expects a new field. If the quotes belong to the text, put the whole text in the other "
+        "kind of quotes, for example fi: '\"Lukeminen on kivaa\" sanoo oppilas', or write | "
+        "and the text indented on the next line."
+    ]
+
+
 def test_folded_description_loses_paragraphs(tree: Path) -> None:
     text = NEED.replace(
         "description: {fi: Pidempi kuvaus., sv: En längre beskrivning.}",

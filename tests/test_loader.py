@@ -122,7 +122,8 @@ def test_explicit_tag_rejected() -> None:
 def test_tab_indentation_explained() -> None:
     assert errors_of("title:\n\tfi: Otsikko\n", "sv") == [
         "content/needs/x.yml:2:1: fel: indraget innehåller en tabb. YAML godkänner bara "
-        "mellanslag i indrag: ersätt tabben med två mellanslag."
+        "mellanslag i indrag: ersätt tabben med mellanslag så att raden börjar i samma kolumn "
+        "som de andra raderna på samma nivå (text under ett fält dras in mer än fältet)."
     ]
 
 

@@ -145,6 +145,22 @@ def test_short_numbers_in_role_are_not_phones(tree: Path) -> None:
     assert lines == ["3 files checked: no errors, 0 warnings."]
 
 
+def test_phone_number_in_text_is_a_warning(tree: Path) -> None:
+    replace_in_need(
+        tree,
+        "Emma Espoo ei ole nimi, koska Espoo on paikka.",
+        "Soita meille 040 123 4567 lukuvuonna 2026-2027, luokat 3-4.",
+    )
+    code, lines = check_lines(tree)
+    assert code == 0
+    assert lines == [
+        'content/needs/lukupiiri.yml:6:7: warning: description.fi: "040 123 4567" looks '
+        "like a phone number. All text is published in the open catalogue: delete the number "
+        "if it is a person's own, and give a role address as the contact (contact: email:).",
+        "3 files checked: no errors, 1 warning.",
+    ]
+
+
 def test_phone_key_in_contact_is_an_error(tree: Path) -> None:
     replace_in_need(tree, "Emma Espoo ei ole nimi, koska Espoo on paikka.", "Kiitos.")
     replace_in_need(tree, "  email: kanslia@", "  phone: 040 123 4567\n  email: kanslia@")

@@ -179,6 +179,13 @@ def test_forms_add_partitive_and_plural(forms: WordForms) -> None:
     assert forms.forms("vesi") == {"vesi", "veden", "vettä", "vesiä", "vesissä"}
 
 
+def test_forms_add_nouns_in_minen(forms: WordForms) -> None:
+    expected = {"lukea", "lukeminen", "lukemisen", "lukemista"}
+    assert forms.forms("lukemisen") == expected
+    assert forms.forms("lukemiseen") == expected
+    assert forms.forms("uimisessa") == {"uida", "uiminen", "uimisen", "uimista"}
+
+
 def test_forms_of_compound_with_genitive_part(forms: WordForms) -> None:
     assert forms.forms("kaupunginosan") == {
         "kaupunginosa",
@@ -443,6 +450,9 @@ def count_of(page: Page, name: str, code: str) -> Locator:
         ("haku/", "kaupunkia", "Hakutesti Gamma"),
         # A word still being typed matches the start of indexed words.
         ("haku/", "välitun", "Hakutesti Alfa"),
+        # A verb's noun in -minen: Voikko gives the verb "lukea" for "lukemisen".
+        ("haku/", "lukeminen", "Lukulamppu-lukupassi"),
+        ("haku/", "lukeminen", "Lukupassi, joka sytyttää lukuinnon ilman kilpailua"),
     ],
 )
 def test_query_finds_word_form(
