@@ -63,6 +63,12 @@ def ui(key: str, language: str, **params: object) -> str:
     return ui_texts()[key][language].format(**params)
 
 
+def language_name(code: str, language: str) -> str:
+    """Return the name of a language code, such as "ruotsi" for `sv`, or the code itself."""
+    names = ui_texts().get(f"language_name_{code}")
+    return names[language] if names else code
+
+
 def choose(value: LocalizedText | None, language: str) -> Text | None:
     """Pick the text in `language`, falling back to the other site language."""
     if value is None:
@@ -226,6 +232,7 @@ class Renderer:
             "listing_url": lambda kind: url(listing_path(kind, language)),
             "page_url": lambda name: url(page_path(name, language)),
             "today": self.catalogue.today,
+            "language_name": lambda code: language_name(code, language),
         }
 
     def render(self, template: str, path: str, **values: Any) -> str:

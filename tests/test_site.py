@@ -187,3 +187,12 @@ def test_group_size_shown_when_text_lacks_it(
     pages = {page.path: page for page in render_pages(load(content), "fi")}
     page = BeautifulSoup(pages["tarpeet/ryhma/"].body, "html.parser")
     assert offer_text(page) == shown
+
+
+def test_product_languages_by_name(built_site: Path) -> None:
+    finnish = read_page(built_site, f"tuotteet/{PRODUCT}/")
+    swedish = read_page(built_site, f"sv/produkter/{PRODUCT}/")
+    facts = {dt.get_text(): dt.find_next("dd").get_text() for dt in finnish.select("dt")}
+    assert facts["Tuotteen kielet"] == "suomi, ruotsi, englanti"
+    facts = {dt.get_text(): dt.find_next("dd").get_text() for dt in swedish.select("dt")}
+    assert facts["Produktens språk"] == "finska, svenska, engelska"

@@ -203,7 +203,7 @@ def test_check_summary_markdown(content_tree: Path, tmp_path: Path) -> None:
         in text
     )
     assert f"| {file_name} | {':'.join(place)} | virhe | status | {finnish} |\n" in text
-    assert "## Kontroll av KYKY-tori\n" in text
+    assert "## Kontroll av KYKY-torget\n" in text
     assert f"\n{sv_outcome}\n" in text
     assert "| Fil | Rad:kolumn | Nivå | Fält | Meddelande |\n" in text
     assert f"| {file_name} | {':'.join(place)} | fel | status | {swedish} |\n" in text
