@@ -67,6 +67,7 @@ def check_entry_rules(record: Record, content_root: str, today: date) -> list[Pr
     problems.extend(_title_length(record))
     problems.extend(_pupil_names(record))
     problems.extend(_phone_in_texts(record))
+    problems.extend(_markdown_links(record))
     if isinstance(entry, (Need, Idea)) and entry.contact is not None:
         problems.extend(_contact(record, entry.contact.email))
         problems.extend(_phone_in_role(record))
@@ -167,6 +168,11 @@ PUPIL_WORDS = (
 CAPITALISED_WORD = r"[A-ZÅÄÖÜ][a-zåäöüé]+(?:-[A-ZÅÄÖÜ][a-zåäöüé]+)?"
 # A run of at least seven digits, possibly with +, spaces, hyphens, slashes or brackets.
 PHONE_NUMBER = re.compile(r"\+?\(?\d[\d ()/-]{5,}\d")
+# The address of a Markdown link or image, `[text](address)`, and the schemes that
+# generator/markup.py keeps; a tag such as <b> or <script>, which the page shows as text.
+MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+RAW_HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?>")
 # In other texts: a number that starts with + or 0, as Finnish phone numbers do.
 TEXT_PHONE_NUMBER = re.compile(r"(?<![\w/.,-])(?:\+\d|0)[\d ()-]{5,}\d")
 
@@ -235,6 +241,24 @@ def _pupil_names(record: Record) -> Iterator[Problem]:
             found += [match.group(0) for match in pattern.finditer(text)]
         for word in dict.fromkeys(found):
             yield problem(record, path, "pupil_name", "warning", word=word)
+
+
+def _markdown_links(record: Record) -> Iterator[Problem]:
+    """Warn about what the page leaves out or shows as text in a description: links
+    that are not web or e-mail addresses, addresses without https://, and raw HTML."""
+    for path, text in _texts(record.document.data):
+        if "description" not in path:
+            continue
+        for match in MARKDOWN_LINK.finditer(text):
+            address = match.group(1)
+            scheme = address.split(":", 1)[0].lower() if ":" in address else ""
+            if scheme in LINK_SCHEMES or address.startswith("#"):
+                continue
+            key = "link_scheme_removed" if scheme else "link_without_scheme"
+            yield problem(record, path, key, "warning", value=address)
+        html_tag = RAW_HTML.search(text)
+        if html_tag is not None:
+            yield problem(record, path, "raw_html_as_text", "warning", value=html_tag.group(0))
 
 
 def _phone_in_texts(record: Record) -> Iterator[Problem]:

@@ -625,6 +625,31 @@ def test_text_after_quoted_value(tree: Path) -> None:
     ]
 
 
+def test_links_and_html_the_page_drops(tree: Path) -> None:
+    text = NEED.replace(
+        "description: {fi: Pidempi kuvaus., sv: En längre beskrivning.}",
+        "description:\n  fi: |\n    Katso [koulun sivu](www.espoo.fi/koulu) ja "
+        "[klikkaa](javascript:alert(1)).\n\n    <b>Tärkeä</b> [ok](https://espoo.fi)\n"
+        "  sv: En längre beskrivning.",
+    )
+    write(tree, "content/needs/lukupiiri.yml", text)
+    code, lines = check_lines(tree, "--lang", "en")
+    assert code == 0
+    assert lines == [
+        "content/needs/lukupiiri.yml:4:7: warning: description.fi: the link address "
+        '"javascript:alert(1" is removed from the page, because only https://, http:// and '
+        "mailto: addresses are allowed. Write a web or e-mail address instead.",
+        "content/needs/lukupiiri.yml:4:7: warning: description.fi: the link address "
+        '"www.espoo.fi/koulu" does not start with https://, so the link leads not to another '
+        "site but to a KYKY-tori page that does not exist. Write the whole address, for "
+        "example https://www.espoo.fi/koulu.",
+        "content/needs/lukupiiri.yml:4:7: warning: description.fi: the text contains the HTML "
+        'tag "<b>", which the page shows as text. Format the text with Markdown: **bold**, '
+        "[link text](https://address) and list lines starting with -.",
+        "5 files checked: no errors, 3 warnings.",
+    ]
+
+
 def test_folded_description_loses_paragraphs(tree: Path) -> None:
     text = NEED.replace(
         "description: {fi: Pidempi kuvaus., sv: En längre beskrivning.}",
