@@ -359,6 +359,8 @@ def test_not_found_page_speaks_the_language(site: Path) -> None:
     assert f"<h1>{ui('not_found_title', 'sv')}</h1>" in swedish
     assert '<html lang="sv"' in swedish
     assert textwrap.dedent("404 - Not found") not in finnish + swedish
+    assert "<title>Sivua ei löydy – KYKY-tori</title>" in finnish
+    assert "<title>Sidan hittas inte – KYKY-torget</title>" in swedish
 
 
 def not_found_links(part: Tag) -> list[tuple[str, str]]:
