@@ -65,9 +65,10 @@ def check_entry_rules(record: Record, content_root: str, today: date) -> list[Pr
     problems = list(_date_order(record))
     problems.extend(_future_publication(record, today))
     problems.extend(_title_length(record))
-    problems.extend(_pupil_names(record))
-    problems.extend(_phone_in_texts(record))
-    problems.extend(_markdown_links(record))
+    texts = _texts(record.document.data)
+    problems.extend(_pupil_names(record, texts))
+    problems.extend(_phone_in_texts(record, texts))
+    problems.extend(_markdown_links(record, texts))
     if isinstance(entry, (Need, Idea)) and entry.contact is not None:
         problems.extend(_contact(record, entry.contact.email))
         problems.extend(_phone_in_role(record))
@@ -175,6 +176,7 @@ LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 RAW_HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?>")
 # In other texts: a number that starts with + or 0, as Finnish phone numbers do.
 TEXT_PHONE_NUMBER = re.compile(r"(?<![\w/.,-])(?:\+\d|0)[\d ()-]{5,}\d")
+PHONE_START = re.compile(r"[\s(:][+0]\d")
 
 
 @cache
@@ -228,8 +230,8 @@ def _collect_texts(
             _collect_texts(value, (*path, key), found)
 
 
-def _pupil_names(record: Record) -> Iterator[Problem]:
-    for path, text in _texts(record.document.data):
+def _pupil_names(record: Record, texts: list[tuple[FieldPath, str]]) -> Iterator[Problem]:
+    for path, text in texts:
         if record.kind == "organisations" and path[0] == "name":
             continue
         if _given_name_anywhere().search(text) is None:
@@ -243,11 +245,11 @@ def _pupil_names(record: Record) -> Iterator[Problem]:
             yield problem(record, path, "pupil_name", "warning", word=word)
 
 
-def _markdown_links(record: Record) -> Iterator[Problem]:
+def _markdown_links(record: Record, texts: list[tuple[FieldPath, str]]) -> Iterator[Problem]:
     """Warn about what the page leaves out or shows as text in a description: links
     that are not web or e-mail addresses, addresses without https://, and raw HTML."""
-    for path, text in _texts(record.document.data):
-        if "description" not in path:
+    for path, text in texts:
+        if "description" not in path or ("](" not in text and "<" not in text):
             continue
         for match in MARKDOWN_LINK.finditer(text):
             address = match.group(1)
@@ -261,13 +263,15 @@ def _markdown_links(record: Record) -> Iterator[Problem]:
             yield problem(record, path, "raw_html_as_text", "warning", value=html_tag.group(0))
 
 
-def _phone_in_texts(record: Record) -> Iterator[Problem]:
+def _phone_in_texts(record: Record, texts: list[tuple[FieldPath, str]]) -> Iterator[Problem]:
     """Warn about a phone number in a text other than the contact's role, which is an
     error of its own. Only numbers that start with + or 0 count, so years and counts
     such as "2026-2027" do not."""
-    for path, text in _texts(record.document.data):
+    for path, text in texts:
         if path[:2] == ("contact", "role"):
             continue
+        if PHONE_START.search(text) is None and not text.startswith(("+", "0")):
+            continue  # the common case, found faster than by the full pattern
         for match in TEXT_PHONE_NUMBER.finditer(text):
             if sum(char.isdigit() for char in match.group(0)) >= 7:
                 value = match.group(0).strip()
