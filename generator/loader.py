@@ -216,6 +216,8 @@ def _syntax_problem(path: str, error: yaml.MarkedYAMLError, text: str) -> Proble
         return _problem(path, context_mark.line + 1, context_mark.column + 1, "yaml_unclosed_quote")
     if "mapping values are not allowed" in problem_text:
         return _misplaced_colon(path, lines, line, column)
+    if "block sequence entries are not allowed" in problem_text:
+        return _problem(path, line + 1, column + 1, "yaml_dash_after_key")
     if "did not find expected key" in problem_text and _ends_quote(lines, line, column):
         return _problem(path, line + 1, column + 1, "yaml_text_after_quote")
     if "did not find expected key" in problem_text or "expected <block end>" in problem_text:

@@ -650,6 +650,22 @@ def test_links_and_html_the_page_drops(tree: Path) -> None:
     ]
 
 
+def test_dash_after_key(tree: Path) -> None:
+    text = NEED.replace(
+        "title: {fi: Lukupiiri kolmosille, sv: Läscirkel för treor}",
+        "title:\n  fi: - lukupiiri\n  sv: Läscirkel för treor",
+    )
+    write(tree, "content/needs/lukupiiri.yml", text)
+    code, lines = check_lines(tree, "--lang", "sv")
+    assert code == 1
+    assert lines[:-1] == [
+        "content/needs/lukupiiri.yml:2:7: fel: värdet börjar med ett streck och ett mellanslag, "
+        "som YAML läser som en listpunkt, och en lista kan inte börja efter fältnamnet på samma "
+        'rad. Om strecket hör till texten, skriv texten inom citattecken, till exempel sv: "- '
+        'text"; om det är en lista, skriv varje punkt på en egen rad indragen under fältet.'
+    ]
+
+
 def test_folded_description_loses_paragraphs(tree: Path) -> None:
     text = NEED.replace(
         "description: {fi: Pidempi kuvaus., sv: En längre beskrivning.}",
