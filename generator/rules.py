@@ -241,8 +241,10 @@ def _pupil_names(record: Record, texts: list[tuple[FieldPath, str]]) -> Iterator
         found: list[str] = []
         for pattern in _pupil_name_patterns():
             found += [match.group(0) for match in pattern.finditer(text)]
+        # A contact's role names a role, so a name there is more likely a teacher's.
+        key = "name_in_role" if path[:2] == ("contact", "role") else "pupil_name"
         for word in dict.fromkeys(found):
-            yield problem(record, path, "pupil_name", "warning", word=word)
+            yield problem(record, path, key, "warning", word=word)
 
 
 def _markdown_links(record: Record, texts: list[tuple[FieldPath, str]]) -> Iterator[Problem]:

@@ -321,10 +321,10 @@ def _value_problem(
 
 
 # Dates that name a day in another form than YYYY-MM-DD: year first with one-digit
-# parts or other separators (2027-1-15, 2027/01/15), or day first with dots, the Finnish
-# and Swedish way (15.1.2027, also with an ordinal's dot at the end).
+# parts or other separators (2027-1-15, 2027/01/15), or day first, the Finnish and
+# Swedish way (15.1.2027, also with an ordinal's dot at the end, or 31/05/2027).
 YEAR_FIRST_DATE = re.compile(r"\s*(\d{4})[-./](\d{1,2})[-./](\d{1,2})\s*")
-DAY_FIRST_DATE = re.compile(r"\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\.?\s*")
+DAY_FIRST_DATE = re.compile(r"\s*(\d{1,2})([./-])(\d{1,2})\2(\d{4})\.?\s*")
 
 
 def _date_problem(value: str) -> tuple[str, dict[str, Any]]:
@@ -334,7 +334,7 @@ def _date_problem(value: str) -> tuple[str, dict[str, Any]]:
         year, month, day = (int(part) for part in match.groups())
         parts = (year, month, day)
     elif match := DAY_FIRST_DATE.fullmatch(value):
-        day, month, year = (int(part) for part in match.groups())
+        day, month, year = (int(match.group(number)) for number in (1, 3, 4))
         parts = (year, month, day)
     if parts is None:
         return "expected_date", {"value": value}

@@ -346,6 +346,16 @@ def test_short_dates_get_padded_form(tree: Path) -> None:
     ]
 
 
+def test_day_first_date_with_slashes(tree: Path) -> None:
+    write(tree, "content/needs/lukupiiri.yml", NEED + "valid_until: 31/05/2027\n")
+    code, lines = check_lines(tree, "--lang", "fi")
+    assert code == 1
+    assert lines[:-1] == [
+        "content/needs/lukupiiri.yml:9:14: virhe: valid_until: päivämäärä kirjoitetaan "
+        'muodossa VVVV-KK-PP. Kirjoita "31/05/2027" muotoon 2027-05-31',
+    ]
+
+
 def test_impossible_date_gets_generic_message(tree: Path) -> None:
     write(tree, "content/needs/lukupiiri.yml", NEED.replace("2026-09-01", "2027-2-30"))
     code, lines = check_lines(tree, "--lang", "en")

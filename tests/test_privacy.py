@@ -161,6 +161,19 @@ def test_phone_number_in_text_is_a_warning(tree: Path) -> None:
     ]
 
 
+def test_name_in_role_is_not_called_a_pupil(tree: Path) -> None:
+    replace_in_need(tree, "Emma Espoo ei ole nimi, koska Espoo on paikka.", "Kiitos.")
+    replace_in_need(tree, "fi: koulun kanslia,", "fi: rehtori Matti Meikäläinen,")
+    code, lines = check_lines(tree)
+    assert code == 0
+    assert lines == [
+        "content/needs/lukupiiri.yml:16:14: warning: contact.role.fi: the role seems to contain "
+        'a person\'s name: "Matti Meikäläinen". The contact is a role, not a person: write only '
+        'the role, such as "principal" or "school office".',
+        "3 files checked: no errors, 1 warning.",
+    ]
+
+
 def test_phone_key_in_contact_is_an_error(tree: Path) -> None:
     replace_in_need(tree, "Emma Espoo ei ole nimi, koska Espoo on paikka.", "Kiitos.")
     replace_in_need(tree, "  email: kanslia@", "  phone: 040 123 4567\n  email: kanslia@")
