@@ -151,9 +151,19 @@ def _order_problem(
     )
 
 
+# Free e-mail services, whose addresses belong to persons rather than to organisations.
+FREE_MAIL_DOMAINS = frozenset(
+    {"gmail.com", "hotmail.com", "outlook.com", "live.com", "yahoo.com", "icloud.com"}
+    | {"luukku.com", "suomi24.fi", "kolumbus.fi", "elisanet.fi", "hotmail.fi", "msn.com"}
+)
+
+
 def _contact(record: Record, email: str) -> Iterator[Problem]:
     match = PERSONAL_EMAIL.match(email)
-    if match and not ROLE_WORDS.intersection(part.casefold() for part in match.groups()):
+    free_mail = email.rpartition("@")[2].casefold() in FREE_MAIL_DOMAINS
+    if free_mail or (
+        match and not ROLE_WORDS.intersection(part.casefold() for part in match.groups())
+    ):
         yield problem(record, ("contact", "email"), "personal_email", "warning", value=email)
 
 

@@ -174,6 +174,19 @@ def test_name_in_role_is_not_called_a_pupil(tree: Path) -> None:
     ]
 
 
+def test_free_mail_address_is_personal(tree: Path) -> None:
+    replace_in_need(tree, "Emma Espoo ei ole nimi, koska Espoo on paikka.", "Kiitos.")
+    replace_in_need(tree, "email: kanslia@koivulaakso.example.fi", "email: matti1975@gmail.com")
+    code, lines = check_lines(tree)
+    assert code == 0
+    assert lines == [
+        'content/needs/lukupiiri.yml:15:10: warning: contact.email: "matti1975@gmail.com" '
+        "looks like a personal address. Prefer a role address, such as the school office or "
+        "a project mailbox.",
+        "3 files checked: no errors, 1 warning.",
+    ]
+
+
 def test_phone_key_in_contact_is_an_error(tree: Path) -> None:
     replace_in_need(tree, "Emma Espoo ei ole nimi, koska Espoo on paikka.", "Kiitos.")
     replace_in_need(tree, "  email: kanslia@", "  phone: 040 123 4567\n  email: kanslia@")
