@@ -146,7 +146,7 @@ class WordForms:
         """Return the nominative, genitive and partitive of a verb's noun in -minen.
 
         Voikko gives the verb as the base form of "lukemisen", so without these the query
-        "lukeminen" would miss a text that says "lukemisen" or "lukemista".
+        "lukeminen" would miss a text that contains "lukemisen" or "lukemista".
         """
         match = MINEN_STEM.match(word.casefold())
         if match is None:

@@ -479,9 +479,9 @@ class _NodeLoader(_NodeParser or object):  # type: ignore[misc]
     """libyaml's composer with every tag left as written.
 
     A node written without a tag, or with the non-specific `!` where libyaml treats it
-    as implicit, gets the tag "" instead of one resolved from its value, so an explicit
-    tag stands out. Aliases would come back as the node they name, which is why files
-    that may hold one never come here.
+    as implicit, gets the tag "" instead of one resolved from its value, so any other
+    tag was written explicitly. Aliases would come back as the node they name, which is
+    why files that may contain one never come here.
     """
 
     def resolve(self, kind: type, value: str | None, implicit: bool | tuple[bool, bool]) -> str:

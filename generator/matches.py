@@ -112,7 +112,7 @@ class _Profile:
     subjects: int
     grades: int
     competences: int
-    # Set for a need whose school is an organisation in the catalogue and says them.
+    # Set for a need whose school is in the catalogue and gives these values.
     school_language: object | None
     school_district: object | None
     # Set for an idea that seeks a school.

@@ -275,9 +275,9 @@ def write_record_pages(records: list[SearchRecord], language: str, folder: Path)
     Its Python API would cost more: the pagefind package (1.5.2) waits 0.1 s before it
     reads each reply of the binary, so one call per record took about 0.1 s each.
     """
-    # `tarpeet/x.html` stands for `tarpeet/x/`: a folder per page would double the files
-    # created, and creating a file costs more than writing it. search.js turns the
-    # address back.
+    # The record of `tarpeet/x/` is written as `tarpeet/x.html`, because a folder per
+    # record would double the files created, which cost more than writing them.
+    # search.js turns the address back.
     for section in {record.url.split("/")[0] for record in records}:
         (folder / section).mkdir()
     for record in records:

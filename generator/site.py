@@ -73,9 +73,8 @@ def build_site(
     cleaner = previous_site_cleaner(site_path, work)
 
     # Render and build each language in its own process, and meanwhile make the feeds,
-    # open data and redirect pages here.
-    # The forked workers inherit the catalogue as their initializer's argument, which
-    # is not pickled; passed with each task, it would be pickled and unpickled twice.
+    # open data and redirect pages here. The forked workers inherit the catalogue as
+    # their initializer's argument, so it is not pickled as a task's argument would be.
     context = multiprocessing.get_context("fork")
     languages = [(language, str(work), config_file, frames) for language in SITE_LANGUAGES]
     with context.Pool(len(SITE_LANGUAGES), _inherit, (catalogue,)) as pool:
@@ -165,9 +164,9 @@ def build_pages(
 def link_entry_data(catalogue: Catalogue, site: Path) -> None:
     """Give the entry pages of the other languages the same data file as the Finnish ones.
 
-    The file does not depend on the language. A hard link costs a small fraction of
-    writing a new file, which took about 0.4 ms of CPU time each on the benchmark's
-    machine; a file system without hard links gets a copy.
+    The file does not depend on the language. Creating a new file took about 0.4 ms of
+    CPU time on the benchmark's machine, and a hard link costs a small fraction of that.
+    A file system without hard links gets a copy.
     """
     for kind in KINDS:
         for record in catalogue.all(kind):
@@ -196,7 +195,7 @@ def split_pages(pages: list[Page], language: str) -> tuple[list[Page], list[Page
     """Return the pages that MkDocs builds and those that are written from frames.
 
     MkDocs builds the pages that the navigation or the footer links to, because the
-    theme marks the link to the page itself; no frame could stand for them.
+    theme marks the link to the page itself. A frame cannot reproduce that mark.
     """
     own_pages = {path for item in navigation(language) for path in item.values()}
     own_pages |= {f"{link['path']}index.md" for link in theme_extra(language)["footer_links"]}
@@ -342,8 +341,8 @@ def fill_frame(parts: list[str], values: dict[str, str], site: Path, path: str) 
 
 
 def write_sitemap(pages: list[Page], site: Path, site_url: str, language: str) -> None:
-    """Replace MkDocs's sitemap, which knows only the pages MkDocs built, by one of every
-    page of the language."""
+    """Replace MkDocs's sitemap, which lists only the pages MkDocs built, with one that
+    lists every page of the language."""
     from mkdocs.utils import get_build_date
 
     base = site_url or "/"

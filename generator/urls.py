@@ -56,14 +56,14 @@ def relative_url(from_path: str, to_path: str) -> str:
     Both are site-root paths. A page's path is a folder ending in `/`, or empty for
     the home page. The link is relative, so it works under any base address.
     """
-    here = [segment for segment in from_path.split("/") if segment]
-    there = [segment for segment in to_path.split("/") if segment]
+    start = [segment for segment in from_path.split("/") if segment]
+    target = [segment for segment in to_path.split("/") if segment]
     shared = 0
-    for mine, theirs in zip(here, there, strict=False):
-        if mine != theirs:
+    for start_segment, target_segment in zip(start, target, strict=False):
+        if start_segment != target_segment:
             break
         shared += 1
-    relative = "/".join([".."] * (len(here) - shared) + there[shared:]) or "."
+    relative = "/".join([".."] * (len(start) - shared) + target[shared:]) or "."
     if to_path and not to_path.endswith("/"):
         return relative
     return "./" if relative == "." else relative + "/"

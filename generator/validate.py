@@ -79,7 +79,7 @@ def validate(
     except ValidationError as error:
         problems = [_problem(model, document, detail) for detail in error.errors()]
         return None, lost + _drop_explained_missing(_drop_repeats(problems))
-    # A text lost to a comment is already an error; it is not also a missing translation.
+    # A text lost to a comment is already an error, so it is not a missing translation too.
     lost_fields = {problem.field for problem in lost}
     missing = missing_translations(entry, document, skip=lost_fields)
     return entry, lost + missing

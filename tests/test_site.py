@@ -126,7 +126,7 @@ def test_every_internal_link_resolves(built_site: Path) -> None:
 def site_files(site: Path) -> dict[str, bytes]:
     """Return every file of a built site by path, without Pagefind's bundles, whose
     chunk names change from build to build, and without the gzip copy of the sitemap,
-    whose header holds the time it was written."""
+    whose header contains the time it was written."""
     return {
         path.relative_to(site).as_posix(): path.read_bytes()
         for path in sorted(site.rglob("*"))
