@@ -88,11 +88,14 @@ def suggestions(catalogue: Catalogue, record: Record, language: str) -> list[Sug
         scored,
         key=lambda pair: (-pair[0], -pair[1].entry.published.toordinal(), pair[1].id),
     )
-    return [_score(catalogue, record, candidate, language) for _, candidate in best]
+    return [
+        Suggestion(candidate, score, _reasons(catalogue, record, candidate, language))
+        for score, candidate in best
+    ]
 
 
 def _facts_score(need: _Profile, other: _Profile) -> int:
-    """Return the points that `_score` gives for shared facts, without the words."""
+    """Return the points for the facts that a need and a candidate share (see above)."""
     score = 3 * (
         (need.levels & other.levels).bit_count() + (need.subjects & other.subjects).bit_count()
     )
@@ -207,35 +210,30 @@ def _linked(catalogue: Catalogue, record: Record) -> set[tuple[str, str]]:
     return linked
 
 
-def _score(catalogue: Catalogue, page: Record, candidate: Record, language: str) -> Suggestion:
+def _reasons(
+    catalogue: Catalogue, page: Record, candidate: Record, language: str
+) -> tuple[str, ...]:
+    """Return why a candidate fits the page's entry: the shared values, in the page's language."""
     need, other = (page, candidate) if page.kind == "needs" else (candidate, page)
     assert isinstance(need.entry, Need)
     school = catalogue.get("organisations", need.entry.school)
     parts = [
-        ("level", 3, _shared(need.entry.levels, _sought(other, "levels"))),
-        ("subject", 3, _shared(need.entry.subjects, _sought(other, "subjects"))),
-        ("grade", 1, _shared(need.entry.grades, _sought(other, "grades"))),
-        ("competence", 1, _shared(need.entry.competences, other.entry.competences)),
+        ("level", _shared(need.entry.levels, _sought(other, "levels"))),
+        ("subject", _shared(need.entry.subjects, _sought(other, "subjects"))),
+        ("grade", _shared(need.entry.grades, _sought(other, "grades"))),
+        ("competence", _shared(need.entry.competences, other.entry.competences)),
     ]
     seeks = other.entry.seeks if isinstance(other.entry, Idea) else None
     if seeks is not None and school is not None and isinstance(school.entry, Organisation):
         language_code = school.entry.instruction_language
-        parts.append(
-            ("instruction_language", 2, _shared([language_code], seeks.instruction_languages))
-        )
-        parts.append(("district", 2, _shared([school.entry.district], seeks.districts)))
-    score = 0
-    reasons: list[str] = []
-    for kind, weight, shared in parts:
-        if not shared:
-            continue
-        score += weight if kind in ("instruction_language", "district") else weight * len(shared)
-        reasons.append(_reason(kind, shared, language))
+        shared_language = _shared([language_code], seeks.instruction_languages)
+        parts.append(("instruction_language", shared_language))
+        parts.append(("district", _shared([school.entry.district], seeks.districts)))
+    reasons = [_reason(kind, shared, language) for kind, shared in parts if shared]
     words = shared_words(page, candidate, language)
     if words:
-        score += min(len(words), MAX_WORD_POINTS)
         reasons.append(ui("match_words", language, values=", ".join(words[:MAX_WORD_POINTS])))
-    return Suggestion(candidate, score, tuple(reasons))
+    return tuple(reasons)
 
 
 def _sought(record: Record, name: str) -> list[object]:

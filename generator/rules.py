@@ -284,10 +284,8 @@ def _phone_in_texts(record: Record, texts: list[tuple[FieldPath, str]]) -> Itera
             continue
         if PHONE_START.search(text) is None and not text.startswith(("+", "0")):
             continue  # the common case, found faster than by the full pattern
-        for match in TEXT_PHONE_NUMBER.finditer(text):
-            if sum(char.isdigit() for char in match.group(0)) >= 7:
-                value = match.group(0).strip()
-                yield problem(record, path, "phone_in_text", "warning", value=value)
+        for number in _phone_numbers(TEXT_PHONE_NUMBER, text):
+            yield problem(record, path, "phone_in_text", "warning", value=number)
 
 
 def _phone_in_role(record: Record) -> Iterator[Problem]:
@@ -295,10 +293,15 @@ def _phone_in_role(record: Record) -> Iterator[Problem]:
     if not isinstance(role, dict):
         return
     for language, text in role.items():
-        for match in PHONE_NUMBER.finditer(str(text)):
-            if sum(char.isdigit() for char in match.group(0)) >= 7:
-                path = ("contact", "role", language)
-                yield problem(record, path, "phone_in_contact", value=match.group(0).strip())
+        for number in _phone_numbers(PHONE_NUMBER, str(text)):
+            yield problem(record, ("contact", "role", language), "phone_in_contact", value=number)
+
+
+def _phone_numbers(pattern: re.Pattern[str], text: str) -> Iterator[str]:
+    """Yield the matches of `pattern` in `text` that have at least seven digits."""
+    for match in pattern.finditer(text):
+        if sum(char.isdigit() for char in match.group(0)) >= 7:
+            yield match.group(0).strip()
 
 
 def _product(record: Record, entry: Product, content_root: str) -> Iterator[Problem]:
