@@ -179,9 +179,10 @@ PUPIL_WORDS = (
 CAPITALISED_WORD = r"[A-ZÅÄÖÜ][a-zåäöüé]+(?:-[A-ZÅÄÖÜ][a-zåäöüé]+)?"
 # A run of at least seven digits, possibly with +, spaces, hyphens, slashes or brackets.
 PHONE_NUMBER = re.compile(r"\+?\(?\d[\d ()/-]{5,}\d")
-# The address of a Markdown link or image, `[text](address)`, and the schemes that
+# The address of a Markdown link or image, `[text](address)`, with one level of
+# brackets inside it as in `javascript:alert(1)`, and the schemes that
 # generator/markup.py keeps; a tag such as <b> or <script>, which the page shows as text.
-MARKDOWN_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
+MARKDOWN_LINK = re.compile(r"\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)")
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 RAW_HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?>")
 # In other texts: a number that starts with + or 0, as Finnish phone numbers do.

@@ -534,7 +534,7 @@ def missing_translations(
                 position.line,
                 position.column,
                 "warning",
-                "missing_translation",
+                "missing_translation" if len(paths) > 1 else "missing_translation_one",
                 {
                     "language": language,
                     "language_in": Ref(f"language_in_{language}"),

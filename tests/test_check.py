@@ -540,6 +540,17 @@ def test_missing_translation_one_warning(tree: Path) -> None:
     ]
 
 
+def test_missing_translation_of_one_field(tree: Path) -> None:
+    write(tree, "content/needs/lukupiiri.yml", NEED.replace(", sv: Läscirkel för treor", ""))
+    code, lines = check_lines(tree, "--lang", "fi")
+    assert code == 0
+    assert lines == [
+        "content/needs/lukupiiri.yml:1:8: varoitus: kentästä title puuttuu teksti ruotsiksi. "
+        "Sivulla näytetään sen kohdalla toisen kielen teksti; lisää käännös kohtaan sv:.",
+        "5 tiedostoa tarkistettu: ei virheitä, 1 varoitus.",
+    ]
+
+
 def test_github_annotations(tree: Path) -> None:
     write(tree, "content/needs/lukupiiri.yml", NEED.replace("status: open", "status: opne"))
     code, lines = check_lines(tree, "--lang", "en", "--format", "github")
@@ -647,7 +658,7 @@ def test_links_and_html_the_page_drops(tree: Path) -> None:
     assert code == 0
     assert lines == [
         "content/needs/lukupiiri.yml:4:7: warning: description.fi: the link address "
-        '"javascript:alert(1" is removed from the page, because only https://, http:// and '
+        '"javascript:alert(1)" is removed from the page, because only https://, http:// and '
         "mailto: addresses are allowed. Write a web or e-mail address instead.",
         "content/needs/lukupiiri.yml:4:7: warning: description.fi: the link address "
         '"www.espoo.fi/koulu" does not start with https://, so the link leads not to another '
