@@ -210,6 +210,11 @@ def _syntax_problem(path: str, error: yaml.MarkedYAMLError, text: str) -> Proble
     if "\t" in indentation:
         return _problem(path, line + 1, indentation.index("\t") + 1, "yaml_tab")
     if "could not find expected ':'" in problem_text and context_mark is not None:
+        # A non-breaking space, as text pasted from a word processor has, is not a space
+        # to YAML, so `status:` and its value become one word.
+        if NO_BREAK_SPACE in lines[context_mark.line]:
+            column = lines[context_mark.line].index(NO_BREAK_SPACE)
+            return _problem(path, context_mark.line + 1, column + 1, "yaml_no_break_space")
         key = _key_or_text(lines[context_mark.line])
         return _problem(path, context_mark.line + 1, context_mark.column + 1, key)
     if "quoted scalar" in (error.context or "") and context_mark is not None:
@@ -224,6 +229,9 @@ def _syntax_problem(path: str, error: yaml.MarkedYAMLError, text: str) -> Proble
         dedented = _dedented_key_line(path, lines, line)
         return dedented or _problem(path, line + 1, column + 1, "yaml_indentation")
     return _problem(path, line + 1, column + 1, "yaml_syntax", detail=problem_text)
+
+
+NO_BREAK_SPACE = "\u00a0"
 
 
 def _ends_quote(lines: list[str], line: int, column: int) -> bool:

@@ -687,6 +687,17 @@ def test_dash_after_key(tree: Path) -> None:
     ]
 
 
+def test_no_break_space_after_colon(tree: Path) -> None:
+    write(tree, "content/needs/lukupiiri.yml", NEED.replace("status: open", "status:\u00a0open"))
+    code, lines = check_lines(tree, "--lang", "en")
+    assert code == 1
+    assert lines[:-1] == [
+        "content/needs/lukupiiri.yml:4:8: error: the line contains a no-break space (common in "
+        "text copied from a word processor), which YAML does not read as a space, so the field "
+        "name and its value run together. Type the space here again as an ordinary space."
+    ]
+
+
 def test_folded_description_loses_paragraphs(tree: Path) -> None:
     text = NEED.replace(
         "description: {fi: Pidempi kuvaus., sv: En längre beskrivning.}",
