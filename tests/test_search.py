@@ -854,9 +854,12 @@ def test_more_results_load_ten_at_a_time(page: Page, base_url: str) -> None:
     expect(cards).to_have_count(10)
     assert len(bundle_files(requested, "fragment")) == 10
 
-    page.click("[data-kyky-more]")
+    page.focus("[data-kyky-more]")
+    page.keyboard.press("Enter")
     expect(cards).to_have_count(14)
     expect(page.locator("[data-kyky-more]")).to_be_hidden()
+    # The focus moves to the first new result, not away from the results.
+    expect(cards.nth(10).locator(".kyky-card__title a")).to_be_focused()
     assert len(bundle_files(requested, "fragment")) == 14
     assert len(set(page.locator(".kyky-card__title a").all_inner_texts())) == 14
     # A search by filter alone needs no word index (generator/pagefind_patch.py).

@@ -300,6 +300,15 @@ async function showMore() {
   moreButton.parentElement.hidden = shownCount >= shownResults.length;
 }
 
+// Pressing "show more" moves the focus to the first new result, so that keyboard users
+// go on from there and do not lose the focus when the button hides after the last ones.
+async function showMoreFromButton() {
+  const firstNew = shownCount;
+  await showMore();
+  const link = resultsList.children[firstNew]?.querySelector("a");
+  if (link) link.focus();
+}
+
 async function update() {
   try {
     await search();
@@ -419,7 +428,7 @@ async function start() {
     fillForm({ query: queryInput.value, filters: {} });
     update();
   });
-  moreButton.addEventListener("click", showMore);
+  moreButton.addEventListener("click", showMoreFromButton);
   await update();
 }
 
